@@ -1,0 +1,98 @@
+#!/bin/sh
+# Runs every fx test against one or more build folders (each holding fx and
+# tests/): C unit tests, script tests, the fuzz smoke test and the man page
+# lint. Prints failures as they happen and ends with "N passed, M failed".
+# Usage: sh tests/run.sh BUILD_DIR [BUILD_DIR...]
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp="$top/tests/tmp"
+rm -rf "$tmp"; mkdir -p "$tmp"
+pass=0; fail=0
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+export NO_COLOR=1 LC_ALL=C
+unset COLUMNS FX_HISTORY
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98
+
+# C unit tests: count their "ok" / "not ok" lines; a crash is one failure.
+run_unit() { # $1 build dir
+    for t in "$1"/tests/test_* "$1"/examples/*; do
+        [ -x "$t" ] || continue
+        case "$t" in *.d|*.o) continue;; esac
+        out="$tmp/unit.out"
+        (cd "$top" && "$t") >"$out" 2>&1; rc=$?
+        n_ok=$(grep -c '^ok ' "$out"); n_bad=$(grep -c '^not ok ' "$out")
+        pass=$((pass + n_ok)); fail=$((fail + n_bad))
+        grep '^not ok ' "$out" | sed "s|^|FAIL: $t: |"
+        if [ $rc -ne 0 ] && [ "$n_bad" -eq 0 ]; then
+            bad "$t exited $rc"; tail -n 20 "$out"
+        elif [ $rc -eq 0 ] && [ "$n_ok" -eq 0 ]; then
+            ok  # an example program: exit status 0 is its pass
+        fi
+    done
+}
+
+# Script tests: NAME.fx (or NAME.sh, run with $FX set) plus NAME.out
+# (exact stdout), NAME.err (exact stderr) and NAME.status (exit status;
+# default 1 when NAME.err exists, else 0). NAME.args are extra arguments.
+run_scripts() { # $1 fx binary
+    fx=$1
+    for src in "$top"/tests/scripts/*.fx "$top"/tests/scripts/*.sh; do
+        [ -e "$src" ] || continue
+        base=${src%.*}; name=$(basename "$base")
+        case "$src" in *.fx) [ -e "$base.sh" ] && continue;; esac
+        [ -e "$base.out" ] || [ -e "$base.err" ] || continue
+        want_rc=0; [ -e "$base.err" ] && want_rc=1
+        [ -e "$base.status" ] && want_rc=$(cat "$base.status")
+        args=""; [ -e "$base.args" ] && args=$(cat "$base.args")
+        in=/dev/null; [ -e "$base.stdin" ] && in="$base.stdin"
+        cd "$top/tests/scripts"
+        case "$src" in
+        *.sh) FX="$fx" sh "$name.sh" <"$in" >"$tmp/o" 2>"$tmp/e"; rc=$?;;
+        *)    # shellcheck disable=SC2086
+              "$fx" "$name.fx" $args <"$in" >"$tmp/o" 2>"$tmp/e"; rc=$?;;
+        esac
+        cd "$top"
+        why=""
+        [ "$rc" = "$want_rc" ] || why="exit status $rc, want $want_rc"
+        if [ -e "$base.out" ]; then
+            cmp -s "$tmp/o" "$base.out" || why="$why${why:+; }stdout differs"
+        fi
+        if [ -e "$base.err" ]; then
+            cmp -s "$tmp/e" "$base.err" || why="$why${why:+; }stderr differs"
+        elif [ -s "$tmp/e" ]; then
+            why="$why${why:+; }unexpected stderr"
+        fi
+        if [ -z "$why" ]; then ok; else
+            bad "$name ($fx): $why"
+            [ -e "$base.out" ] && diff "$base.out" "$tmp/o" | head -n 15
+            [ -e "$base.err" ] && diff "$base.err" "$tmp/e" | head -n 15
+            [ -e "$base.err" ] || head -n 15 "$tmp/e"
+        fi
+    done
+}
+
+for b in "$@"; do
+    echo "== $b"
+    run_unit "$top/$b"
+    run_scripts "$top/$b/fx"
+    if [ -f "$top/tests/fuzz/run.sh" ]; then
+        if out=$(sh "$top/tests/fuzz/run.sh" "$top/$b/fx" 2>&1); then ok
+        else bad "fuzz ($b)"; echo "$out" | tail -n 20; fi
+    fi
+done
+
+# Man pages: mandoc's linter, when it is installed.
+if command -v mandoc >/dev/null 2>&1; then
+    for m in "$top"/man/*.[1-9]; do
+        [ -e "$m" ] || continue
+        if out=$(mandoc -Tlint -W warning "$m" 2>&1) && [ -z "$out" ]; then ok
+        else bad "mandoc lint $(basename "$m")"; echo "$out" | head -n 20; fi
+    done
+fi
+
+rm -rf "$tmp"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
