@@ -104,7 +104,7 @@ bench: fx
 
 demo: deps
 	@$(MAKE) --no-print-directory fx
-	./fx examples/hello.fx
+	./fx examples/gradient_descent.fx
 
 install: fx
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
