@@ -141,6 +141,10 @@ typedef struct FxParse {
  * ended too early, nothing is reported and status is FX_PARSE_INCOMPLETE. */
 void fx_parse(FxParse *p, const FxSource *src, struct FxDiag *diag,
               int incomplete_ok);
+/* The same with flags: FX_PARSE_INCOMPLETE_OK as above, FX_PARSE_QUIET to
+ * report nothing (the status still says whether it failed). */
+enum { FX_PARSE_INCOMPLETE_OK = 1, FX_PARSE_QUIET = 2 };
+void fx_parse_ex(FxParse *p, const FxSource *src, struct FxDiag *diag, int flags);
 void fx_parse_free(FxParse *p);
 
 #endif

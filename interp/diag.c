@@ -1,0 +1,163 @@
+/* The one printer every fx diagnostic goes through: location, message,
+ * the source line, a caret line under the offending text, then hints and
+ * call frames. Line and column come from byte offsets only here. Knows
+ * nothing of values or the runtime. */
+#include <stdarg.h>
+#include <string.h>
+#include "diag.h"
+
+#define RED   "\033[1;31m"
+#define BOLD  "\033[1m"
+#define GREEN "\033[1;32m"
+#define CYAN  "\033[1;36m"
+#define RESET "\033[0m"
+
+void fx_diag_init(FxDiag *d, FILE *out, int color)
+{
+    d->out = out;
+    d->color = color;
+    d->count = 0;
+}
+
+static int is_cont_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+void fx_diag_linecol(const FxSource *src, uint32_t off, int *line, int *col)
+{
+    if (off > src->len)
+        off = (uint32_t)src->len;
+    int l = 1, c = 1;
+    for (uint32_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)src->text[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if (!is_cont_byte(ch)) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* The source line holding `off`, its number, and the caret line. */
+static void show_line(FxDiag *d, const FxSource *src, FxSpan span)
+{
+    uint32_t off = span.off > src->len ? (uint32_t)src->len : span.off;
+    /* A span at a line's newline (an error "at end of line") points just
+     * past the line's last character, on that line. */
+    uint32_t start = off;
+    while (start > 0 && src->text[start - 1] != '\n')
+        start--;
+    uint32_t end = off;
+    while (end < src->len && src->text[end] != '\n')
+        end++;
+    int line, col;
+    fx_diag_linecol(src, off, &line, &col);
+    char gutter[16];
+    int gw = snprintf(gutter, sizeof gutter, "%d", line);
+    fprintf(d->out, " %*s | ", gw < 4 ? 4 : gw, gutter);
+    for (uint32_t i = start; i < end; i++) {
+        unsigned char ch = (unsigned char)src->text[i];
+        fputc(ch == '\r' || ch == '\0' ? ' ' : ch, d->out);
+    }
+    fputc('\n', d->out);
+    fprintf(d->out, " %*s | ", gw < 4 ? 4 : gw, "");
+    for (uint32_t i = start; i < off; i++) {
+        unsigned char ch = (unsigned char)src->text[i];
+        if (ch == '\t')
+            fputc('\t', d->out);
+        else if (!is_cont_byte(ch))
+            fputc(' ', d->out);
+    }
+    if (d->color)
+        fputs(GREEN, d->out);
+    fputc('^', d->out);
+    uint32_t stop = span.off + span.len;
+    for (uint32_t i = off + 1; i < stop && i < end; i++)
+        if (!is_cont_byte((unsigned char)src->text[i]))
+            fputc('~', d->out);
+    if (d->color)
+        fputs(RESET, d->out);
+    fputc('\n', d->out);
+}
+
+void fx_diag_error(FxDiag *d, const FxSource *src, FxSpan span, const char *fmt, ...)
+{
+    va_list ap;
+    d->count++;
+    fflush(stdout);
+    if (src) {
+        int line, col;
+        fx_diag_linecol(src, span.off, &line, &col);
+        fprintf(d->out, "%s%s:%d:%d:%s %serror:%s ", d->color ? BOLD : "", src->name,
+                line, col, d->color ? RESET : "", d->color ? RED : "", d->color ? RESET : "");
+    } else {
+        fprintf(d->out, "fx: %serror:%s ", d->color ? RED : "", d->color ? RESET : "");
+    }
+    va_start(ap, fmt);
+    vfprintf(d->out, fmt, ap);
+    va_end(ap);
+    fputc('\n', d->out);
+    if (src)
+        show_line(d, src, span);
+}
+
+void fx_diag_hint(FxDiag *d, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(d->out, "%shint:%s ", d->color ? CYAN : "", d->color ? RESET : "");
+    va_start(ap, fmt);
+    vfprintf(d->out, fmt, ap);
+    va_end(ap);
+    fputc('\n', d->out);
+}
+
+void fx_diag_frame(FxDiag *d, const FxSource *src, FxSpan span)
+{
+    int line, col;
+    fx_diag_linecol(src, span.off, &line, &col);
+    fprintf(d->out, "  called from %s:%d:%d\n", src->name, line, col);
+}
+
+/* Levenshtein distance, capped: only small distances matter here. */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    int row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int best = diag + cost;
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *fx_diag_suggest(const char *word, const char *const *cands, int ncands)
+{
+    const char *best = NULL;
+    int best_d = 99;
+    size_t len = strlen(word);
+    int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+    for (int i = 0; i < ncands; i++) {
+        if (!cands[i] || strcmp(cands[i], word) == 0)
+            continue;
+        int dist = edit_distance(word, cands[i]);
+        if (dist < best_d) {
+            best_d = dist;
+            best = cands[i];
+        }
+    }
+    return best_d <= limit ? best : NULL;
+}
