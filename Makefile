@@ -28,6 +28,16 @@ LDLIBS   = -lopenblas -ledit -lm -lpthread
 LDFLAGS ?=
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
+# V=1 shows the full commands.
+V       ?= 0
+ifeq ($(V),0)
+Q        = @
+say      = @echo "  $(1)	$(2)";
+else
+Q        =
+say      =
+endif
+
 RE2C    ?= re2c
 LEMON   ?= lemon
 LEMPAR  ?= /usr/share/lemon/lempar.c
@@ -50,46 +60,47 @@ EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 all: fx
 
 fx: $(B)/fx
-	cp $(B)/fx fx
+	@cp $(B)/fx fx
 
 deps:
 	@sh tools/deps.sh
 
 $(B)/fx: $(B)/interp/main.o $(B)/libfxinterp.a $(B)/libfxrt.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(call say,LD,$@) $(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/libfxrt.a: $(RT_OBJ)
 	@mkdir -p $(@D)
-	rm -f $@ && ar rcs $@ $^
+	$(call say,AR,$@) rm -f $@ && ar rcs $@ $^
 
 $(B)/libfxinterp.a: $(INTERP_OBJ)
 	@mkdir -p $(@D)
-	rm -f $@ && ar rcs $@ $^
+	$(call say,AR,$@) rm -f $@ && ar rcs $@ $^
 
 # The lexer includes Lemon's token codes, so parser.h must exist first.
 $(B)/gen/lexer.c: grammar/lexer.re $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(RE2C) -W -Werror --no-generation-date --no-version -o $@ $<
+	$(call say,RE2C,$<) $(RE2C) -W -Werror --no-generation-date --no-version -o $@ $<
 
 # Lemon exits non-zero on any conflict, which fails the build.
 $(B)/gen/parser.c $(B)/gen/parser.h: grammar/parser.y $(LEMPAR)
 	@mkdir -p $(B)/gen
-	$(LEMON) -q -T$(LEMPAR) -d$(B)/gen $<
+	$(call say,LEMON,$<) $(LEMON) -q -T$(LEMPAR) -d$(B)/gen $<
 
 $(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) $(ALL_CFLAGS) $(GEN_WARN) -c -o $@ $<
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(GEN_WARN) -c -o $@ $<
 
 $(B)/%.o: %.c | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# $(filter ...): the .d files add headers to $^, which must not be linked.
 $(B)/tests/%: tests/unit/%.c $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
 $(B)/examples/%: examples/c/%.c $(B)/libfxrt.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
 unit: $(UNIT_BIN) $(EXC_BIN)
 

@@ -75,6 +75,9 @@ typedef enum FxNodeKind {
     FX_N_ASSERT,     /* a (cond), b (message or NULL) */
     FX_N_IMPORT,     /* str (path as written), name (`as NAME` or NULL) */
 
+    /* experiment statements and expressions (stdlib/experiment*.c) follow */
+    FX_N_KIND_CORE,
+
     FX_N_KIND_COUNT
 } FxNodeKind;
 
@@ -108,6 +111,7 @@ struct FxNode {
     FxNodeList  items;    /* elements, arguments, statements, fields */
     FxNodeList  params;   /* FX_N_FN, FX_N_LAMBDA */
     FxNode     *body;     /* FX_N_FN, FX_N_LAMBDA */
+    void       *cache;    /* set by the resolver: FX_N_IMPORT's module */
 };
 
 FxNode *fx_node_new(FxArena *a, FxNodeKind kind, FxSpan span);

@@ -149,7 +149,7 @@ const char *fx_diag_suggest(const char *word, const char *const *cands, int ncan
     const char *best = NULL;
     int best_d = 99;
     size_t len = strlen(word);
-    int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+    int limit = len <= 2 ? 0 : len <= 4 ? 1 : len <= 7 ? 2 : 3;
     for (int i = 0; i < ncands; i++) {
         if (!cands[i] || strcmp(cands[i], word) == 0)
             continue;

@@ -1,0 +1,207 @@
+/* fx's command line: option parsing, --help and --version, and dispatch
+ * to a script file, -e code, stdin, --check or the REPL. Exit status: 0
+ * ok, 1 an error in the script (a failed assert included), 2 a usage
+ * error or an unreadable file, 130 interrupted by Ctrl-C. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "mem.h"
+#include "repl.h"
+#include "rt.h"
+
+char *fx_read_file(const char *path, size_t *len);
+
+static const char usage[] =
+    "usage: fx [options] FILE [ARG...]   run a script (ARGs are its `args`)\n"
+    "       fx [options] -e CODE [ARG...] run CODE\n"
+    "       fx [options] - [ARG...]       read the script from standard input\n"
+    "       fx --check FILE...            parse and resolve names only\n"
+    "       fx                            the REPL on a terminal, else read stdin\n"
+    "\n"
+    "options:\n"
+    "  -e CODE          run CODE instead of a file\n"
+    "  -c, --check      check the files (syntax, names, arguments) without running\n"
+    "  -q, --quiet      print results only: no per-epoch lines, no progress\n"
+    "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
+    "      --threads N  threads for training (default: the machine's cores)\n"
+    "      --ascii      plain ASCII charts (no Unicode, no colour)\n"
+    "      --color WHEN colours: auto (default), always or never\n"
+    "      --width N    chart width in columns (default: the terminal's, or 80)\n"
+    "  -h, --help       this help\n"
+    "  -V, --version    the version\n"
+    "\n"
+    "exit status: 0 ok, 1 error in the script or a failed assert, 2 usage error\n"
+    "or unreadable file, 130 interrupted. See fx(1) and fx(7).\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "fx: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nrun 'fx --help' for usage\n");
+    return 2;
+}
+
+static int number_arg(const char *opt, const char *val, int lo, int hi, int *out)
+{
+    char *end;
+    long v = val ? strtol(val, &end, 10) : 0;
+    if (!val || *end || v < lo || v > hi) {
+        fprintf(stderr, "fx: %s needs a whole number from %d to %d\n", opt, lo, hi);
+        return 2;
+    }
+    *out = (int)v;
+    return -1;
+}
+
+/* One option at argv[*i]; returns -1 to go on, or an exit status. */
+static int parse_option(FxCli *c, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+        printf("fx %s (runtime %s)\n", FX_VERSION, rt_version());
+        return 0;
+    }
+    if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { c->opt.quiet = 1; return -1; }
+    if (!strcmp(a, "--ascii")) { c->opt.unicode = 0; c->color = 0; return -1; }
+    if (!strcmp(a, "-c") || !strcmp(a, "--check")) { c->mode = FX_MODE_CHECK; return -1; }
+    if (!strcmp(a, "-e")) {
+        if (!next)
+            return usage_error("%s needs the code to run", a);
+        c->mode = FX_MODE_EXPR;
+        c->code = next;
+        ++*i;
+        return -1;
+    }
+    if (!strcmp(a, "--out")) {
+        if (!next)
+            return usage_error("%s needs a directory", a);
+        c->opt.out_dir = next;
+        ++*i;
+        return -1;
+    }
+    if (!strcmp(a, "--threads")) {
+        ++*i;
+        return number_arg(a, next, 1, 256, &c->opt.threads);
+    }
+    if (!strcmp(a, "--width")) {
+        ++*i;
+        return number_arg(a, next, 20, 1000, &c->width);
+    }
+    if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
+        const char *w = a[7] == '=' ? a + 8 : next;
+        if (a[7] != '=')
+            ++*i;
+        if (w && !strcmp(w, "always")) c->color = 1;
+        else if (w && !strcmp(w, "never")) c->color = 0;
+        else if (w && !strcmp(w, "auto")) c->color = -1;
+        else return usage_error("%s takes auto, always or never", "--color");
+        return -1;
+    }
+    if (!strcmp(a, "--no-color")) { c->color = 0; return -1; }
+    return usage_error("unknown option '%s'", a);
+}
+
+int fx_cli_parse(FxCli *c, int argc, char **argv)
+{
+    memset(c, 0, sizeof *c);
+    c->color = -1;
+    c->opt.unicode = 1;
+    c->mode = FX_MODE_REPL;
+    int check = 0, i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        if (a[0] != '-' || !strcmp(a, "-"))
+            break;
+        int st = parse_option(c, argc, argv, &i);
+        if (st >= 0)
+            return st;
+        if (c->mode == FX_MODE_CHECK)
+            check = 1;
+        if (c->mode == FX_MODE_EXPR) {
+            i++;
+            break;
+        }
+    }
+    if (check) {
+        if (i >= argc)
+            return usage_error("%s needs at least one file", "--check");
+        c->mode = FX_MODE_CHECK;
+        c->files = argv + i;
+        c->nfiles = argc - i;
+        return -1;
+    }
+    if (c->mode != FX_MODE_EXPR && i < argc) {
+        c->mode = strcmp(argv[i], "-") ? FX_MODE_FILE : FX_MODE_STDIN;
+        c->file = argv[i++];
+    }
+    if (c->mode == FX_MODE_REPL && !isatty(STDIN_FILENO))
+        c->mode = FX_MODE_STDIN;
+    c->opt.args = argv + i;
+    c->opt.nargs = argc - i;
+    return -1;
+}
+
+static int run_stdin(FxInterp *I)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = fx_xmalloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, stdin)) > 0) {
+        n += got;
+        if (n == cap)
+            buf = fx_xrealloc(buf, cap *= 2);
+    }
+    int rc = fx_run_text(I, "<stdin>", buf, n, 0);
+    free(buf);
+    return rc == FX_RUN_OK ? 0 : 1;
+}
+
+static int run_check(FxCli *c, FxInterp **Ip, volatile sig_atomic_t *intr)
+{
+    int worst = 0;
+    for (int k = 0; k < c->nfiles; k++) {
+        /* Each file is checked on its own, as if run alone. */
+        if (k > 0) {
+            fx_interp_free(*Ip);
+            *Ip = fx_interp_new(&c->opt, stdout, stderr);
+            (*Ip)->interrupted = intr;
+        }
+        int st = fx_run_file(*Ip, c->files[k], FX_RUN_CHECK_ONLY);
+        if (st > worst)
+            worst = st;
+    }
+    return worst;
+}
+
+int fx_cli_run(FxCli *c, volatile sig_atomic_t *interrupted)
+{
+    FxInterp *I = fx_interp_new(&c->opt, stdout, stderr);
+    I->interrupted = interrupted;
+    int st;
+    switch (c->mode) {
+    case FX_MODE_FILE: st = fx_run_file(I, c->file, 0); break;
+    case FX_MODE_EXPR:
+        st = fx_run_text(I, "<-e>", c->code, strlen(c->code), 0) == FX_RUN_OK ? 0 : 1;
+        break;
+    case FX_MODE_STDIN: st = run_stdin(I); break;
+    case FX_MODE_CHECK: st = run_check(c, &I, interrupted); break;
+    default: st = fx_repl(I, interrupted); break;
+    }
+    fflush(stdout);
+    if (st == 1 && I->interrupt_seen)
+        st = 130;
+    fx_interp_free(I);
+    return st;
+}

@@ -1,0 +1,19 @@
+/* What the standard library adds to an interpreter: built-in functions,
+ * constants, and (later) the experiment statements' state. */
+#ifndef FX_STDLIB_INIT_H
+#define FX_STDLIB_INIT_H
+
+#include "interp.h"
+
+void fx_stdlib_init(FxInterp *I);
+void fx_stdlib_free(FxInterp *I);
+
+/* Each file of builtins registers its own table. */
+void fx_core_math_init(FxInterp *I);
+void fx_core_list_init(FxInterp *I);
+void fx_core_text_init(FxInterp *I);
+
+/* format(fmt, ...): Python's format mini-language. */
+int fx_format_call(FxCall *c, FxValue *out);
+
+#endif
