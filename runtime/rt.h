@@ -37,8 +37,51 @@ void rt_error_set(RtError *e, RtErrorCode code, const char *fmt, ...)
 
 /* ==== section: optimizers, schedules, clipping, least squares (rt-optim) =
  * Optimizers work on one flat parameter array and its flat gradient array
- * (llm.c style); their state is one allocation sized at creation. Update
- * rules and defaults are PyTorch's (torch.optim). */
+ * (llm.c style); their state is one allocation sized at creation and a step
+ * allocates nothing. Update rules and defaults are PyTorch's (torch.optim,
+ * the single-tensor code path, checked against torch 1.13), one parameter
+ * group, weight decay applied to every parameter:
+ *
+ *   sgd      g += wd*p; with momentum mu: b = g on the first step, else
+ *            b = mu*b + (1-dampening)*g; g = nesterov ? g + mu*b : b;
+ *            p -= lr*g
+ *   adam     g += wd*p; m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g*g;
+ *            amsgrad: vmax = max(vmax, v), used in place of v;
+ *            p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps)
+ *   adamw    as adam without the L2 term, after p *= 1 - lr*wd (decoupled)
+ *   rmsprop  g += wd*p; v = alpha*v + (1-alpha)*g*g; centered:
+ *            a = alpha*a + (1-alpha)*g, v~ = v - a*a, else v~ = v;
+ *            d = sqrt(v~) + eps; momentum mu > 0: b = mu*b + g/d, p -= lr*b;
+ *            else p -= lr*g/d
+ *   adagrad  g += wd*p; s += g*g (s starts at initial_accumulator);
+ *            p -= lr/(1 + (t-1)*lr_decay) * g / (sqrt(s) + eps)
+ *
+ * Defaults (rt_optim_defaults), PyTorch's:
+ *   sgd      lr 1e-3, momentum 0, dampening 0, nesterov off, wd 0
+ *            (torch 1.13 has no default lr for SGD; 2.x uses 1e-3)
+ *   adam     lr 1e-3, betas 0.9/0.999, eps 1e-8, wd 0, amsgrad off
+ *   adamw    as adam but wd 1e-2
+ *   rmsprop  lr 1e-2, alpha 0.99, eps 1e-8, momentum 0, centered off, wd 0
+ *   adagrad  lr 1e-2, lr_decay 0, initial_accumulator 0, eps 1e-10, wd 0
+ *
+ * Where Keras (tf.keras 2.x, Keras 3) differs, so a Keras recipe can be
+ * translated by hand:
+ *   - Adam/AdamW: epsilon 1e-7, and it is "epsilon hat": Keras divides by
+ *     sqrt(v) + eps with v not bias-corrected, i.e. PyTorch's eps equals
+ *     Keras's eps / sqrt(1 - b2^t), a little larger early in training.
+ *     Keras AdamW's default weight_decay is 0.004 (PyTorch 0.01); Keras 3
+ *     Adam(weight_decay=...) decays decoupled, like adamw here, not as L2.
+ *   - RMSprop: rho 0.9 (alpha here, 0.99), lr 1e-3 (1e-2), epsilon 1e-7
+ *     added inside the square root, and its momentum buffer accumulates
+ *     lr*g/sqrt(v + eps) (lr inside the buffer).
+ *   - SGD: lr 0.01; momentum as v = mu*v - lr*g, p += v (lr inside the
+ *     buffer: the same as PyTorch while lr is constant, not after a
+ *     schedule changes it); no dampening.
+ *   - Adagrad: lr 1e-3, initial_accumulator 0.1, epsilon 1e-7.
+ *   - Keras's kernel_regularizer L2(l) adds l*sum(w^2) to the loss: its
+ *     gradient is 2*l*w, so it equals weight_decay 2*l here, restricted to
+ *     the kernels (not biases); the runtime models it as a per-layer penalty,
+ *     not through these optimizers. */
 typedef enum RtOptimKind {
     RT_OPT_SGD, RT_OPT_ADAM, RT_OPT_ADAMW, RT_OPT_RMSPROP, RT_OPT_ADAGRAD
 } RtOptimKind;
@@ -60,14 +103,28 @@ typedef struct RtOptimConfig {
 
 /* Fills `c` with PyTorch's defaults for `kind` (lr included). */
 void rt_optim_defaults(RtOptimConfig *c, RtOptimKind kind);
+/* "sgd", "adam", "adamw", "rmsprop", "adagrad"; "?" for anything else. */
+const char *rt_optim_name(RtOptimKind kind);
 
 typedef struct RtOptim RtOptim;
 
+/* Checks the configuration as PyTorch does (lr, eps, weight_decay,
+ * momentum, alpha, lr_decay, initial_accumulator >= 0; betas in [0, 1);
+ * nesterov needs momentum > 0 and dampening 0) and allocates the state for
+ * `nparams` parameters; NULL with `err` set on a bad value or no memory. */
 RtOptim *rt_optim_new(const RtOptimConfig *c, size_t nparams, RtError *err);
 /* One update of params from grads, with the current learning rate. */
 void     rt_optim_step(RtOptim *o, float *params, const float *grads);
 void     rt_optim_set_lr(RtOptim *o, double lr);
 double   rt_optim_lr(const RtOptim *o);
+int64_t  rt_optim_steps(const RtOptim *o);  /* steps taken since reset */
+const RtOptimConfig *rt_optim_config(const RtOptim *o);  /* lr: the initial */
+/* The state as one flat array (moments, buffers; `*count` floats, possibly
+ * 0) for saving and restoring alongside rt_optim_steps; layout per kind:
+ * sgd [buf], adam/adamw [m v (vmax)], rmsprop [v (buf) (grad_avg)],
+ * adagrad [sum], each nparams long. */
+float   *rt_optim_state(RtOptim *o, size_t *count);
+void     rt_optim_set_steps(RtOptim *o, int64_t steps);  /* after a restore */
 void     rt_optim_reset(RtOptim *o);   /* zero state, step count 0 */
 void     rt_optim_free(RtOptim *o);
 
