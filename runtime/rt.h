@@ -128,6 +128,20 @@ void     rt_optim_set_steps(RtOptim *o, int64_t steps);  /* after a restore */
 void     rt_optim_reset(RtOptim *o);   /* zero state, step count 0 */
 void     rt_optim_free(RtOptim *o);
 
+/* ---- gradient clipping, over one flat gradient array ----
+ * rt_clip_grad_norm is torch.nn.utils.clip_grad_norm_: the norm of order
+ * norm_type (> 0, or INFINITY for max |g|) of the whole array; when
+ * max_norm / (norm + 1e-6) < 1 every element is scaled by that factor.
+ * Returns the norm before clipping (NaN, gradients untouched, when norm_type
+ * is not > 0). A NaN or inf norm is returned as is and
+ * scales the gradients by the same factor PyTorch would (its default
+ * error_if_nonfinite=False): the caller decides whether to stop.
+ * rt_clip_grad_value is clip_grad_value_: clamps each element to
+ * [-clip_value, clip_value]. */
+double rt_clip_grad_norm(float *grads, size_t n, double max_norm,
+                         double norm_type);
+void   rt_clip_grad_value(float *grads, size_t n, double clip_value);
+
 /* ==== end of sections ==================================================== */
 
 #endif
