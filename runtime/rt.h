@@ -205,6 +205,40 @@ void   rt_plateau_reset(RtPlateau *p);  /* state only; settings kept */
 /* Takes this epoch's metric and the current lr; returns the lr to use. */
 double rt_plateau_step(RtPlateau *p, double metric, double lr);
 
+/* ---- closed-form least squares ----
+ * Fits y ~ X w (+ b) by least squares in double precision, as
+ * scikit-learn's LinearRegression does, and more accurately: with an
+ * intercept the columns of X and y are centred; every column is then scaled
+ * to unit norm (zero columns left alone), and LAPACK's SVD-based dgelsd
+ * solves the result, treating singular values below eps*max(n, d) times the
+ * largest as zero (numpy's rcond), so a rank-deficient X (a constant column
+ * beside the intercept, more columns than rows) gets the minimum-norm
+ * solution. The scaling is what keeps degree-10 polynomial features of x in
+ * [0, 10] accurate (predictions within ~1e-10 of the exact fit; unscaled, as
+ * sklearn does it, ~1e-5). X is n rows of d values, row-major. */
+typedef struct RtLstsq {
+    size_t  nfeat;       /* d, the number of columns of X */
+    double *coef;        /* d coefficients, owned; NULL before a fit */
+    double  intercept;   /* 0 when fitted without one */
+    int     rank;        /* effective rank of the (centred, scaled) X */
+} RtLstsq;
+
+/* Each returns 0, or -1 with `err` set (sizes, NaN or inf in the data, no
+ * memory, LAPACK failure); `fit` is overwritten (free an earlier fit
+ * first) and must be freed with rt_lstsq_free after a success. */
+int    rt_lstsq_fit(RtLstsq *fit, const double *X, const double *y,
+                    size_t n, size_t d, int with_intercept, RtError *err);
+int    rt_lstsq_fit_f32(RtLstsq *fit, const float *X, const float *y,
+                        size_t n, size_t d, int with_intercept, RtError *err);
+/* out[i] = X[i] . coef + intercept, in double. */
+void   rt_lstsq_predict(const RtLstsq *fit, const double *X, size_t n,
+                        double *out);
+void   rt_lstsq_predict_f32(const RtLstsq *fit, const float *X, size_t n,
+                            float *out);
+void   rt_lstsq_free(RtLstsq *fit);
+/* Mean of (pred - y)^2; 0 for n == 0. */
+double rt_lstsq_mse(const double *pred, const double *y, size_t n);
+
 /* ==== end of sections ==================================================== */
 
 #endif
