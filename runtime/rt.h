@@ -46,7 +46,9 @@ void rt_error_set(RtError *e, RtErrorCode code, const char *fmt, ...)
  *            b = mu*b + (1-dampening)*g; g = nesterov ? g + mu*b : b;
  *            p -= lr*g
  *   adam     g += wd*p; m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g*g;
- *            amsgrad: vmax = max(vmax, v), used in place of v;
+ *            amsgrad: vmax = max(vmax, v), used in place of v (the max of
+ *            the raw v, as PyTorch's code does; its documentation's
+ *            pseudocode takes the max of the bias-corrected v);
  *            p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps)
  *   adamw    as adam without the L2 term, after p *= 1 - lr*wd (decoupled)
  *   rmsprop  g += wd*p; v = alpha*v + (1-alpha)*g*g; centered:
@@ -55,6 +57,11 @@ void rt_error_set(RtError *e, RtErrorCode code, const char *fmt, ...)
  *            else p -= lr*g/d
  *   adagrad  g += wd*p; s += g*g (s starts at initial_accumulator);
  *            p -= lr/(1 + (t-1)*lr_decay) * g / (sqrt(s) + eps)
+ *
+ * The arithmetic is float32 in PyTorch's order with double coefficients
+ * rounded to float, as PyTorch's scalars are; PyTorch's SIMD kernels fuse
+ * some multiply-adds, so results differ from it by a few ulps (tested to
+ * 1e-6 relative).
  *
  * Defaults (rt_optim_defaults), PyTorch's:
  *   sgd      lr 1e-3, momentum 0, dampening 0, nesterov off, wd 0
@@ -113,7 +120,9 @@ typedef struct RtOptim RtOptim;
  * nesterov needs momentum > 0 and dampening 0) and allocates the state for
  * `nparams` parameters; NULL with `err` set on a bad value or no memory. */
 RtOptim *rt_optim_new(const RtOptimConfig *c, size_t nparams, RtError *err);
-/* One update of params from grads, with the current learning rate. */
+/* One update of params from grads (both nparams long), with the current
+ * learning rate. NaN or inf in grads propagates into params, as in
+ * PyTorch; the caller checks its loss. */
 void     rt_optim_step(RtOptim *o, float *params, const float *grads);
 void     rt_optim_set_lr(RtOptim *o, double lr);
 double   rt_optim_lr(const RtOptim *o);
@@ -132,9 +141,9 @@ void     rt_optim_free(RtOptim *o);
  * rt_clip_grad_norm is torch.nn.utils.clip_grad_norm_: the norm of order
  * norm_type (> 0, or INFINITY for max |g|) of the whole array; when
  * max_norm / (norm + 1e-6) < 1 every element is scaled by that factor.
- * Returns the norm before clipping (NaN, gradients untouched, when norm_type
- * is not > 0). A NaN or inf norm is returned as is and
- * scales the gradients by the same factor PyTorch would (its default
+ * Returns the norm before clipping (NaN, gradients untouched, when
+ * norm_type is not > 0). A NaN or inf norm is returned as is and scales the
+ * gradients by the same factor PyTorch would (its default
  * error_if_nonfinite=False): the caller decides whether to stop.
  * rt_clip_grad_value is clip_grad_value_: clamps each element to
  * [-clip_value, clip_value]. */
@@ -157,7 +166,11 @@ void   rt_clip_grad_value(float *grads, size_t n, double clip_value);
  * t >= W gives kind(t - W). That is PyTorch's SequentialLR([LinearLR(
  * start_factor, end_factor=1, total_iters=W), kind], milestones=[W]).
  * PyTorch computes these recursively (lr *= ...); the closed forms agree to
- * rounding (checked within 1e-9 relative over 30 steps). */
+ * rounding (checked within 1e-9 relative over 30 steps). Differences: the
+ * closed form ignores any other change to the lr (PyTorch's recursive form
+ * would carry a manual or plateau change forward); the warm-up always ends
+ * at 1 (LinearLR's end_factor), and start_factor 0, which torch 1.13
+ * accepts and then divides by, is refused. */
 typedef enum RtSchedKind {
     RT_SCHED_CONSTANT, RT_SCHED_STEP, RT_SCHED_EXPONENTIAL, RT_SCHED_COSINE
 } RtSchedKind;
@@ -209,7 +222,9 @@ double rt_plateau_step(RtPlateau *p, double metric, double lr);
  * Fits y ~ X w (+ b) by least squares in double precision, as
  * scikit-learn's LinearRegression does, and more accurately: with an
  * intercept the columns of X and y are centred; every column is then scaled
- * to unit norm (zero columns left alone), and LAPACK's SVD-based dgelsd
+ * to unit norm (a column that centring leaves constant to within rounding,
+ * e.g. a bias column, is set to zero and gets coefficient 0, the intercept
+ * carrying it), and LAPACK's SVD-based dgelsd
  * solves the result, treating singular values below eps*max(n, d) times the
  * largest as zero (numpy's rcond), so a rank-deficient X (a constant column
  * beside the intercept, more columns than rows) gets the minimum-norm
