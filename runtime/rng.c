@@ -4,7 +4,7 @@
  * is a pure function of (seed, stream, index), so results never depend on
  * threads. Knows nothing of the fx language. */
 #include <math.h>
-#include "rt.h"
+#include "rt_internal.h"
 
 #define PHILOX_M0 0xD2511F53u
 #define PHILOX_M1 0xCD9E8D57u
@@ -44,8 +44,8 @@ uint64_t rt_stream(RtStreamPurpose purpose, uint64_t sub)
     return ((uint64_t)purpose << 56) | (sub & ((UINT64_C(1) << 56) - 1));
 }
 
-static void block_at(uint64_t seed, uint64_t stream, uint64_t block,
-                     uint32_t out[4])
+void rt_rng_block(uint64_t seed, uint64_t stream, uint64_t block,
+                  uint32_t out[4])
 {
     uint32_t ctr[4] = {(uint32_t)block, (uint32_t)(block >> 32),
                        (uint32_t)stream, (uint32_t)(stream >> 32)};
@@ -56,7 +56,7 @@ static void block_at(uint64_t seed, uint64_t stream, uint64_t block,
 uint32_t rt_rng_at(uint64_t seed, uint64_t stream, uint64_t i)
 {
     uint32_t b[4];
-    block_at(seed, stream, i >> 2, b);
+    rt_rng_block(seed, stream, i >> 2, b);
     return b[i & 3];
 }
 
@@ -70,7 +70,7 @@ static void u32s_at(uint64_t seed, uint64_t stream, uint64_t pos,
         uint64_t i = pos + (uint64_t)j;
         if ((i >> 2) != have) {
             have = i >> 2;
-            block_at(seed, stream, have, b);
+            rt_rng_block(seed, stream, have, b);
         }
         out[j] = b[i & 3];
     }
