@@ -136,7 +136,8 @@ typedef struct RtLayer {
     float   *w, *b, *dw, *db;  /* into params and grads */
     float   *buf;              /* into buffers */
     float   *act, *dact;       /* into work: output and its gradient */
-    float   *scratch;          /* into work */
+    float   *scratch;          /* into work (conv2d: the im2col columns) */
+    float   *scratch2;         /* conv2d: the GEMM result buffer */
     int      fixed_mask;       /* dropout: the mask was given */
     int      last_train;       /* mode of the last forward */
 } RtLayer;

@@ -32,7 +32,7 @@ void *rt_alloc(int64_t count, size_t size, const char *what, RtError *err)
     int64_t phys = rt_physical_memory();
     if (bytes > phys) {
         rt_error_set(err, RT_ERR_NOMEM,
-                     "%s needs %.3g GB, more than the machine's %.3g GB",
+                     "%s needs %.1f GB, more than the machine's %.1f GB",
                      w, bytes / 1e9, phys / 1e9);
         return NULL;
     }
@@ -41,7 +41,7 @@ void *rt_alloc(int64_t count, size_t size, const char *what, RtError *err)
         rounded = RT_ALIGN;
     void *p = aligned_alloc(RT_ALIGN, rounded);
     if (!p) {
-        rt_error_set(err, RT_ERR_NOMEM, "%s: out of memory allocating %.3g GB",
+        rt_error_set(err, RT_ERR_NOMEM, "%s: out of memory allocating %.1f GB",
                      w, bytes / 1e9);
         return NULL;
     }
