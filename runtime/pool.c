@@ -1,0 +1,138 @@
+/* Pooling kernels over NCHW: max pooling (padding acts as -inf; the first
+ * maximum in scan order wins, NaN propagates, as PyTorch) and average
+ * pooling (padding counts as zeros in the k*k divisor, PyTorch's default
+ * count_include_pad). One task per (sample, channel) plane. Backward finds
+ * the max again from the input instead of storing indices. Knows nothing
+ * of the fx language. (The thread pool lives in threads.c.) */
+#include <math.h>
+#include "rt_internal.h"
+
+typedef struct {
+    const RtPoolGeom *g;
+    const float *x, *dy;
+    float *y, *dx;
+} PoolJob;
+
+/* The window of output (oh, ow), clipped to the input. */
+static void window(const RtPoolGeom *g, int64_t oh, int64_t ow, int64_t *h0,
+                   int64_t *h1, int64_t *w0, int64_t *w1)
+{
+    int64_t hs = oh * g->stride - g->pad, ws = ow * g->stride - g->pad;
+    *h0 = hs < 0 ? 0 : hs;
+    *w0 = ws < 0 ? 0 : ws;
+    *h1 = hs + g->k > g->h ? g->h : hs + g->k;
+    *w1 = ws + g->k > g->w ? g->w : ws + g->k;
+}
+
+/* Index in the plane of the window's maximum (-1 if the window is empty). */
+static int64_t argmax(const RtPoolGeom *g, const float *x, int64_t oh,
+                      int64_t ow)
+{
+    int64_t h0, h1, w0, w1, best = -1;
+    float m = -INFINITY;
+    window(g, oh, ow, &h0, &h1, &w0, &w1);
+    for (int64_t i = h0; i < h1; i++)
+        for (int64_t j = w0; j < w1; j++) {
+            float v = x[i * g->w + j];
+            if (best < 0 || v > m || isnan(v)) {
+                m = v;
+                best = i * g->w + j;
+                if (isnan(v))
+                    return best;
+            }
+        }
+    return best;
+}
+
+static void max_fwd_task(void *ctx, int64_t t)
+{
+    const PoolJob *j = ctx;
+    const RtPoolGeom *g = j->g;
+    const float *x = j->x + t * g->h * g->w;
+    float *y = j->y + t * g->oh * g->ow;
+    for (int64_t oh = 0; oh < g->oh; oh++)
+        for (int64_t ow = 0; ow < g->ow; ow++) {
+            int64_t a = argmax(g, x, oh, ow);
+            y[oh * g->ow + ow] = a < 0 ? -INFINITY : x[a];
+        }
+}
+
+static void max_bwd_task(void *ctx, int64_t t)
+{
+    const PoolJob *j = ctx;
+    const RtPoolGeom *g = j->g;
+    const float *x = j->x + t * g->h * g->w;
+    const float *dy = j->dy + t * g->oh * g->ow;
+    float *dx = j->dx + t * g->h * g->w;
+    for (int64_t oh = 0; oh < g->oh; oh++)
+        for (int64_t ow = 0; ow < g->ow; ow++) {
+            int64_t a = argmax(g, x, oh, ow);
+            if (a >= 0)
+                dx[a] += dy[oh * g->ow + ow];
+        }
+}
+
+static void avg_fwd_task(void *ctx, int64_t t)
+{
+    const PoolJob *j = ctx;
+    const RtPoolGeom *g = j->g;
+    const float *x = j->x + t * g->h * g->w;
+    float *y = j->y + t * g->oh * g->ow;
+    float div = (float)(g->k * g->k);
+    for (int64_t oh = 0; oh < g->oh; oh++)
+        for (int64_t ow = 0; ow < g->ow; ow++) {
+            int64_t h0, h1, w0, w1;
+            window(g, oh, ow, &h0, &h1, &w0, &w1);
+            float s = 0;
+            for (int64_t i = h0; i < h1; i++)
+                for (int64_t jj = w0; jj < w1; jj++)
+                    s += x[i * g->w + jj];
+            y[oh * g->ow + ow] = s / div;
+        }
+}
+
+static void avg_bwd_task(void *ctx, int64_t t)
+{
+    const PoolJob *j = ctx;
+    const RtPoolGeom *g = j->g;
+    const float *dy = j->dy + t * g->oh * g->ow;
+    float *dx = j->dx + t * g->h * g->w;
+    float div = (float)(g->k * g->k);
+    for (int64_t oh = 0; oh < g->oh; oh++)
+        for (int64_t ow = 0; ow < g->ow; ow++) {
+            int64_t h0, h1, w0, w1;
+            window(g, oh, ow, &h0, &h1, &w0, &w1);
+            float d = dy[oh * g->ow + ow] / div;
+            for (int64_t i = h0; i < h1; i++)
+                for (int64_t jj = w0; jj < w1; jj++)
+                    dx[i * g->w + jj] += d;
+        }
+}
+
+void rt_maxpool2d_forward(RtThreads *th, const RtPoolGeom *g, float *y,
+                          const float *x, int64_t n)
+{
+    PoolJob j = {.g = g, .x = x, .y = y};
+    rt_threads_run(th, n * g->c, max_fwd_task, &j);
+}
+
+void rt_maxpool2d_backward(RtThreads *th, const RtPoolGeom *g, float *dx,
+                           const float *dy, const float *x, int64_t n)
+{
+    PoolJob j = {.g = g, .x = x, .dy = dy, .dx = dx};
+    rt_threads_run(th, n * g->c, max_bwd_task, &j);
+}
+
+void rt_avgpool2d_forward(RtThreads *th, const RtPoolGeom *g, float *y,
+                          const float *x, int64_t n)
+{
+    PoolJob j = {.g = g, .x = x, .y = y};
+    rt_threads_run(th, n * g->c, avg_fwd_task, &j);
+}
+
+void rt_avgpool2d_backward(RtThreads *th, const RtPoolGeom *g, float *dx,
+                           const float *dy, int64_t n)
+{
+    PoolJob j = {.g = g, .dy = dy, .dx = dx};
+    rt_threads_run(th, n * g->c, avg_bwd_task, &j);
+}
