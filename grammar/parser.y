@@ -69,9 +69,9 @@ block(A) ::= LBRACE(L) stmts(B) RBRACE(R).  { A = B; A->span = fx_span_join(fx_t
 
 /* ---- statements ----------------------------------------------------- */
 
-stmt(A) ::= LET(L) NAME(N) ASSIGN expr(E).
+stmt(A) ::= LET(L) NAME(N) ASSIGN value(E).
     { A = fx_mk_named(ctx, FX_N_LET, fx_tok_span(L), N); A->a = E; fx_extend(A, E); }
-stmt(A) ::= expr(T) ASSIGN expr(E).         { A = fx_mk_assign(ctx, T, FX_OP_NONE, E); }
+stmt(A) ::= expr(T) ASSIGN value(E).        { A = fx_mk_assign(ctx, T, FX_OP_NONE, E); }
 stmt(A) ::= expr(T) PLUSEQ expr(E).         { A = fx_mk_assign(ctx, T, FX_OP_ADD, E); }
 stmt(A) ::= expr(T) MINUSEQ expr(E).        { A = fx_mk_assign(ctx, T, FX_OP_SUB, E); }
 stmt(A) ::= expr(T) STAREQ expr(E).         { A = fx_mk_assign(ctx, T, FX_OP_MUL, E); }
@@ -81,7 +81,7 @@ stmt(A) ::= FN(F) NAME(N) LPAREN params(P) RPAREN ASSIGN expr(E).
 stmt(A) ::= FN(F) NAME(N) LPAREN params(P) RPAREN block(B).
     { A = fx_mk_fn(ctx, FX_N_FN, fx_tok_span(F), &N, P, B); }
 stmt(A) ::= RETURN(R).                      { A = fx_mk(ctx, FX_N_RETURN, fx_tok_span(R)); }
-stmt(A) ::= RETURN(R) expr(E).              { A = fx_mk(ctx, FX_N_RETURN, fx_tok_span(R)); A->a = E; fx_extend(A, E); }
+stmt(A) ::= RETURN(R) value(E).              { A = fx_mk(ctx, FX_N_RETURN, fx_tok_span(R)); A->a = E; fx_extend(A, E); }
 stmt(A) ::= IF(I) expr(C) block(B) elsepart(E).
     { A = fx_mk(ctx, FX_N_IF, fx_tok_span(I)); A->a = C; A->b = B; A->c = E; fx_extend(A, E ? E : B); }
 stmt(A) ::= FOR(F) NAME(N) IN expr(E) block(B).
@@ -97,7 +97,7 @@ stmt(A) ::= ASSERT(K) expr(C) COMMA expr(M).
     { A = fx_mk(ctx, FX_N_ASSERT, fx_tok_span(K)); A->a = C; A->b = M; fx_extend(A, M); }
 stmt(A) ::= IMPORT(I) STRING(S).            { A = fx_mk_import(ctx, I, S, NULL); }
 stmt(A) ::= IMPORT(I) STRING(S) AS NAME(N). { A = fx_mk_import(ctx, I, S, &N); }
-stmt(A) ::= expr(E).                        { A = fx_mk(ctx, FX_N_EXPR_STMT, E->span); A->a = E; }
+stmt(A) ::= value(E).                       { A = fx_mk(ctx, FX_N_EXPR_STMT, E->span); A->a = E; }
 
 elsepart(A) ::= .                           { A = NULL; }
 elsepart(A) ::= ELSE block(B).              { A = B; }
@@ -190,6 +190,75 @@ arglist(A) ::= arglist(L) COMMA arg(E).     { A = fx_push(ctx, L, E); }
 arg(A) ::= expr(E).                         { A = E; }
 arg(A) ::= NAME(N) COLON expr(E).
     { A = fx_mk_named(ctx, FX_N_KWARG, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
+
+
+/* ---- experiments ----------------------------------------------------- */
+
+/* What a `let`, an assignment, a `return` or a statement of its own may
+ * hold: an expression, or one of the commands whose trailing `, name:
+ * value` options would be ambiguous inside a call's arguments. */
+value(A) ::= expr(E).                       { A = E; }
+value(A) ::= TRAIN(T) target(M) ON expr(D) options(K).
+    { A = fx_mk_command(ctx, FX_N_TRAIN, T, M, D, K); }
+value(A) ::= EVALUATE(T) target(M) ON expr(D) options(K).
+    { A = fx_mk_command(ctx, FX_N_EVALUATE, T, M, D, K); }
+value(A) ::= PREDICT(T) target(M) ON expr(D) options(K).
+    { A = fx_mk_command(ctx, FX_N_PREDICT, T, M, D, K); }
+value(A) ::= MINIMIZE(T) expr(F) FROM expr(X) options(K).
+    { A = fx_mk_command(ctx, FX_N_MINIMIZE, T, F, X, K); }
+
+target(A) ::= NAME(N).                      { A = fx_mk_named(ctx, FX_N_NAME, fx_tok_span(N), N); }
+target(A) ::= target(O) DOT NAME(N).
+    { A = fx_mk_named(ctx, FX_N_FIELD, fx_span_join(O->span, fx_tok_span(N)), N); A->a = O; }
+target(A) ::= target(O) LBRACKET expr(I) RBRACKET(R).
+    { A = fx_mk(ctx, FX_N_INDEX, fx_span_join(O->span, fx_tok_span(R))); A->a = O; A->b = I; }
+
+options(A) ::= .                            { A = fx_mk(ctx, FX_N_CALL, fx_tok_span_at(ctx, 0)); }
+options(A) ::= options(L) COMMA kwarg(K).   { A = fx_push(ctx, L, K); }
+kwarg(A) ::= NAME(N) COLON expr(E).
+    { A = fx_mk_named(ctx, FX_N_KWARG, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
+
+/* The experiment words are variables where their command cannot start. */
+primary(A) ::= TRAIN(N).                    { A = fx_mk_named(ctx, FX_N_NAME, fx_tok_span(N), N); }
+primary(A) ::= EVALUATE(N).                 { A = fx_mk_named(ctx, FX_N_NAME, fx_tok_span(N), N); }
+primary(A) ::= PREDICT(N).                  { A = fx_mk_named(ctx, FX_N_NAME, fx_tok_span(N), N); }
+primary(A) ::= SWEEP(N).                    { A = fx_mk_named(ctx, FX_N_NAME, fx_tok_span(N), N); }
+
+primary(A) ::= SWEEP(S) sweepvars(V) block(B).
+    { A = V; A->kind = FX_N_SWEEP; A->body = B; A->span = fx_span_join(fx_tok_span(S), B->span); }
+sweepvars(A) ::= sweepvar(V).               { A = fx_mk(ctx, FX_N_SWEEP, V->span); A = fx_push(ctx, A, V); }
+sweepvars(A) ::= sweepvars(L) COMMA sweepvar(V). { A = fx_push(ctx, L, V); }
+sweepvar(A) ::= NAME(N) IN expr(E).
+    { A = fx_mk_named(ctx, FX_N_SWEEP_VAR, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
+
+stmt(A) ::= SEED(S) expr(E).                { A = fx_mk(ctx, FX_N_SEED, fx_tok_span(S)); A->a = E; fx_extend(A, E); }
+stmt(A) ::= MODEL(M) NAME(N) LBRACE layers(L) RBRACE(R).
+    { A = L; A->kind = FX_N_MODEL; fx_set_name(ctx, A, N); A->span = fx_span_join(fx_tok_span(M), fx_tok_span(R)); }
+stmt(A) ::= MODEL(M) NAME(N) LPAREN args(O) RPAREN LBRACE layers(L) RBRACE(R).
+    { A = L; A->kind = FX_N_MODEL; fx_set_name(ctx, A, N); A->b = O; A->span = fx_span_join(fx_tok_span(M), fx_tok_span(R)); }
+stmt(A) ::= OPTIMIZER(O) NAME(N) ASSIGN expr(E).
+    { A = fx_mk_named(ctx, FX_N_OPTIMIZER, fx_tok_span(O), N); A->a = E; fx_extend(A, E); }
+stmt(A) ::= SUMMARY(S) expr(E).             { A = fx_mk(ctx, FX_N_SUMMARY, fx_tok_span(S)); A->a = E; fx_extend(A, E); }
+stmt(A) ::= PLOT(P) plotargs(L) title(T).
+    { A = L; A->kind = FX_N_PLOT; A->b = T; A->span = fx_span_join(fx_tok_span(P), T ? T->span : L->span); }
+stmt(A) ::= BARS(P) plotargs(L) title(T).
+    { A = L; A->kind = FX_N_BARS; A->b = T; A->span = fx_span_join(fx_tok_span(P), T ? T->span : L->span); }
+stmt(A) ::= TABLE(P) plotargs(L).
+    { A = L; A->kind = FX_N_TABLE; A->span = fx_span_join(fx_tok_span(P), L->span); }
+stmt(A) ::= SAVE(S) expr(E) TO expr(F) options(K).
+    { A = fx_mk_command(ctx, FX_N_SAVE, S, E, F, K); }
+
+/* No trailing comma here, so `plot a, title: "x"` reads title as a keyword. */
+plotargs(A) ::= arglist(L).                 { A = L; }
+title(A) ::= .                              { A = NULL; }
+title(A) ::= TITLE expr(E).                 { A = E; }
+
+layers(A) ::= .                             { A = fx_mk(ctx, FX_N_MODEL, fx_tok_span_at(ctx, 0)); }
+layers(A) ::= layers(L) NEWLINE.            { A = L; }
+layers(A) ::= layers(L) layer(Y).           { A = fx_push(ctx, L, Y); }
+layer(A) ::= NAME(N).                       { A = fx_mk_named(ctx, FX_N_LAYER, fx_tok_span(N), N); }
+layer(A) ::= NAME(N) LPAREN args(L) RPAREN(R).
+    { A = L; A->kind = FX_N_LAYER; fx_set_name(ctx, A, N); A->span = fx_span_join(fx_tok_span(N), fx_tok_span(R)); }
 
 %code {
 /* Whether the parser, in its current state, would shift token `tok`

@@ -285,3 +285,23 @@ FxNode *fx_mk_import(FxParseCtx *c, FxToken kw, FxToken path, const FxToken *as)
         fx_parse_error(c, s->span, "import needs a file name");
     return n;
 }
+
+FxNode *fx_mk_command(FxParseCtx *c, FxNodeKind k, FxToken kw, FxNode *a, FxNode *b,
+                      FxNode *opts)
+{
+    FxNode *n = fx_mk(c, k, fx_span_join(fx_tok_span(kw), b->span));
+    n->a = a;
+    n->b = b;
+    n->items = opts->items;
+    if (opts->items.count)
+        fx_extend(n, opts->items.items[opts->items.count - 1]);
+    return n;
+}
+
+void fx_set_name(FxParseCtx *c, FxNode *n, FxToken name)
+{
+    n->name = fx_arena_strndup(c->arena, name.p, name.len);
+    if (!n->name)
+        fx_oom();
+    n->name_span = fx_tok_span(name);
+}

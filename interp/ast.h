@@ -77,6 +77,21 @@ typedef enum FxNodeKind {
 
     /* experiment statements and expressions (stdlib/experiment*.c) follow */
     FX_N_KIND_CORE,
+    FX_N_SEED,       /* a (the seed) */
+    FX_N_MODEL,      /* name, items: FX_N_LAYER, b: options (FX_N_CALL args) or NULL */
+    FX_N_LAYER,      /* name (layer kind or a model's name), items: arguments */
+    FX_N_OPTIMIZER,  /* name, a (value) */
+    FX_N_SUMMARY,    /* a */
+    FX_N_PLOT,       /* items: arguments, b: title or NULL */
+    FX_N_BARS,       /* items: arguments, b: title or NULL */
+    FX_N_TABLE,      /* items: arguments */
+    FX_N_SAVE,       /* a (what), b (file), items: keyword arguments */
+    FX_N_TRAIN,      /* a (model), b (data), items: keyword arguments */
+    FX_N_EVALUATE,   /* a (model or run), b (data), items: keyword arguments */
+    FX_N_PREDICT,    /* a (model or run), b (data), items: keyword arguments */
+    FX_N_MINIMIZE,   /* a (function), b (start), items: keyword arguments */
+    FX_N_SWEEP,      /* items: FX_N_SWEEP_VAR, body: block */
+    FX_N_SWEEP_VAR,  /* name, a (the values) */
 
     FX_N_KIND_COUNT
 } FxNodeKind;

@@ -35,6 +35,9 @@ FxNode *fx_mk_fn(FxParseCtx *c, FxNodeKind k, FxSpan span, const FxToken *name,
                  FxNode *params, FxNode *body);
 FxNode *fx_mk_import(FxParseCtx *c, FxToken kw, FxToken path, const FxToken *as);
 FxNode *fx_mk_number(FxParseCtx *c, FxToken t);
+FxNode *fx_mk_command(FxParseCtx *c, FxNodeKind k, FxToken kw, FxNode *a, FxNode *b,
+                      FxNode *opts);
+void    fx_set_name(FxParseCtx *c, FxNode *n, FxToken name);
 FxNode *fx_mk_string(FxParseCtx *c, FxToken t);
 
 /* A located error from a grammar action (first one wins). */

@@ -638,6 +638,147 @@ void   rt_lstsq_free(RtLstsq *fit);
 /* Mean of (pred - y)^2; 0 for n == 0. */
 double rt_lstsq_mse(const double *pred, const double *y, size_t n);
 
+/* ==== section: training loop, evaluation, weight files (rt-train) ======
+ * The loop the interpreter's `train` runs, usable from C on its own. It
+ * owns nothing it is given: the model (built and initialised by the
+ * caller), the data and the history arrays' owner is the caller (free the
+ * history with rt_history_free). Nothing is allocated per step. */
+
+/* Samples and targets as flat arrays: x holds n samples of `shape` (per
+ * sample, no batch dimension), y holds n targets of ydim floats each
+ * (cross_entropy: ydim 1 holding the class index as a float). */
+typedef struct RtData {
+    const float *x;
+    const float *y;
+    int64_t      n;
+    RtShape      shape;
+    int64_t      ydim;
+} RtData;
+
+typedef enum RtMetric {
+    RT_METRIC_LOSS, RT_METRIC_ACCURACY, RT_METRIC_VAL_LOSS, RT_METRIC_VAL_ACCURACY
+} RtMetric;
+
+const char *rt_metric_name(RtMetric m);      /* "loss", "val_accuracy", ... */
+
+/* Keras's EarlyStopping: watch `monitor` after each epoch; an epoch
+ * improves when it beats the best so far by more than min_delta (falls for
+ * losses, rises for accuracies); stop after `patience` epochs without
+ * improvement. restore_best puts back the best epoch's weights at the end
+ * of training, whether it stopped early or not (Keras >= 2.11). */
+typedef struct RtEarlyStop {
+    int      enabled;
+    RtMetric monitor;
+    int64_t  patience;
+    double   min_delta;
+    int      restore_best;
+} RtEarlyStop;
+
+typedef struct RtBatchInfo {
+    int64_t epoch, epochs;      /* 1-based epoch; epochs 0 when training by steps */
+    int64_t batch, batches;     /* 1-based batch within the epoch, batches per epoch */
+    int64_t step, steps;        /* 1-based global step; steps = total planned */
+    int64_t size;               /* samples in this batch */
+    double  loss, accuracy;     /* of this batch (accuracy NaN if not classifying) */
+    double  lr;
+    double  full_loss;          /* loss on all training data after the step, or NaN */
+} RtBatchInfo;
+
+typedef struct RtEpochInfo {
+    int64_t epoch, epochs;
+    double  loss, accuracy;         /* sample-weighted means over the epoch */
+    double  val_loss, val_accuracy; /* NaN without validation */
+    double  lr;
+    int     improved;               /* early stopping's monitor improved */
+    double  seconds;                /* since training started */
+} RtEpochInfo;
+
+typedef struct RtTrainConfig {
+    RtLossKind    loss;
+    RtOptimConfig optim;
+    RtSchedule    schedule;        /* RT_SCHED_CONSTANT for none */
+    int           schedule_per_step; /* 0: t counts epochs, 1: steps */
+    int           plateau_enabled; /* reduce-on-plateau, stepped each epoch */
+    RtPlateau     plateau;
+    RtMetric      plateau_monitor;
+    int64_t       epochs;          /* train for epochs ... */
+    int64_t       steps;           /* ... or, when > 0, for this many steps */
+    int64_t       batch;           /* samples per step; 0 = all of them */
+    int           shuffle;         /* a new permutation every epoch */
+    int           sample_per_step; /* each step draws `batch` samples without
+                                      replacement from all the data
+                                      (seed 001, example 2) */
+    double        val_split;       /* no validation set given: hold out this
+                                      fraction, the last samples (Keras) ... */
+    int           val_split_shuffle; /* ... or a shuffled stratified one */
+    RtEarlyStop   early;
+    const char   *checkpoint;      /* save the best weights here (safetensors)
+                                      whenever the monitor improves; without
+                                      early stopping the monitor is val_loss
+                                      (loss without validation) */
+    int           full_loss;       /* loss on all training data after every
+                                      step (history.step_loss) */
+    double        clip_norm;       /* > 0: clip gradients to this L2 norm */
+    double        clip_value;      /* > 0: clip each gradient to +-this */
+    uint64_t      seed;            /* shuffles, sampling, dropout, splits */
+    RtThreads    *threads;         /* borrowed, may be NULL */
+    /* Called after each batch / epoch; a nonzero return stops training
+     * cleanly after that batch (Ctrl-C), with history.interrupted set. */
+    int         (*on_batch)(void *ctx, const RtBatchInfo *b);
+    int         (*on_epoch)(void *ctx, const RtEpochInfo *e);
+    void         *ctx;
+} RtTrainConfig;
+
+/* Sets the defaults: cross_entropy, adam (PyTorch defaults), no schedule,
+ * 1 epoch, batch 32, shuffle on, no validation, no early stopping. */
+void rt_train_defaults(RtTrainConfig *c);
+
+/* What happened, epoch by epoch and step by step. Arrays hold `epochs`
+ * (or `steps`) values; val_* are NaN when there was no validation and
+ * accuracy NaN when the loss is not a classification loss. */
+typedef struct RtHistory {
+    int64_t epochs;
+    double *loss, *accuracy, *val_loss, *val_accuracy, *lr;
+    int64_t steps;
+    double *batch_loss, *batch_accuracy, *step_loss;  /* step_loss: NULL
+                                                         unless full_loss */
+    int64_t best_epoch;        /* 0-based epoch of the best monitored value, -1 */
+    int     stopped_early;
+    int     restored_best;     /* the weights are those of best_epoch */
+    int     interrupted;       /* a callback asked to stop */
+    int     diverged;          /* the loss became NaN or inf ... */
+    int64_t diverged_step;     /* ... at this 1-based step ... */
+    char    diverged_what[160];/* ... "loss is nan; first non-finite
+                                  activations in layer 3 (dense(64))" */
+    double  seconds;
+    int64_t val_n;             /* validation samples used (split or given) */
+} RtHistory;
+
+void rt_history_free(RtHistory *h);
+
+/* Trains m from its current weights. Returns 0 when training ended
+ * (completed, stopped early, interrupted or diverged: h says which; the
+ * weights are kept as they are then, or restored to the best epoch), -1
+ * on an error (shapes or targets that do not fit the model, a file that
+ * cannot be written, no memory) with err set; h is valid either way and
+ * holds what ran. */
+int rt_train(RtModel *m, const RtData *train, const RtData *val,
+             const RtTrainConfig *c, RtHistory *h, RtError *err);
+
+/* Loss and accuracy (NaN when not classifying) of m on d in eval mode, in
+ * batches of `batch` (0: the model's max batch). */
+int rt_evaluate(RtModel *m, const RtData *d, RtLossKind loss, int64_t batch,
+                double *loss_out, double *accuracy_out, RtError *err);
+/* The model's outputs for n samples of x (out holds n * numel(output)). */
+int rt_predict(RtModel *m, const float *x, int64_t n, int64_t batch,
+               float *out, RtError *err);
+
+/* Weights to a safetensors file (PyTorch-readable: F32 tensors named as
+ * rt_model_tensor names them, with a __metadata__ entry naming fx) and
+ * back. Loading checks every name, shape and dtype and says which differs. */
+int rt_weights_save(RtModel *m, const char *path, RtError *err);
+int rt_weights_load(RtModel *m, const char *path, RtError *err);
+
 /* ==== end of sections ==================================================== */
 
 #endif
