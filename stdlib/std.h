@@ -1,0 +1,30 @@
+/* The standard library's per-interpreter state: the seed every random
+ * thing derives from, the counters that give each data set and each
+ * training run its own RNG streams, and the training thread pool. Reached
+ * through I->std; no globals. */
+#ifndef FX_STD_H
+#define FX_STD_H
+
+#include <stdint.h>
+#include "interp.h"
+#include "rt.h"
+
+typedef struct FxStd {
+    uint64_t   seed;         /* `seed N`; 0 until a script sets one */
+    uint64_t   data_calls;   /* data sets drawn so far: stream numbers */
+    uint64_t   train_calls;  /* training runs so far: init/shuffle seeds */
+    RtThreads *threads;      /* made on first use, I->opt.threads wide */
+} FxStd;
+
+static inline FxStd *fx_std(FxInterp *I) { return I->std; }
+
+/* A fresh RNG cursor for the next generated data set: stream
+ * RT_STREAM_DATA numbered by data_calls, under the current seed. */
+RtRng fx_std_data_rng(FxInterp *I);
+/* The pool, created on first use (NULL when threads would be 1). */
+RtThreads *fx_std_threads(FxInterp *I);
+
+/* Raises a located error from a runtime error value. */
+int fx_rt_error(FxInterp *I, FxSpan at, const RtError *e);
+
+#endif
