@@ -85,11 +85,11 @@ $(B)/%.o: %.c | $(B)/gen/parser.h
 
 $(B)/tests/%: tests/unit/%.c $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
 $(B)/examples/%: examples/c/%.c $(B)/libfxrt.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
 unit: $(UNIT_BIN) $(EXC_BIN)
 
