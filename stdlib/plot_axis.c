@@ -99,7 +99,7 @@ static void label_linear(FxPlotTicks *t, double m, int e)
     for (int i = 0; i < t->n; i++)
         maxabs = fmax(maxabs, fabs(t->v[i]));
     int extra = m == 2.5 ? 1 : 0;
-    int dec = e < 0 ? -e + extra : 0;
+    int dec = extra - e > 0 ? extra - e : 0;   /* 2.5 needs one more */
     int fixed = maxabs == 0 || (maxabs >= 1e-4 && maxabs < 1e6 && dec <= 6);
     int big = maxabs > 0 ? (int)floor(log10(maxabs)) : 0;
     int mdec = big - e + extra;
@@ -357,6 +357,42 @@ static int fit_pitch(FxPlotTicks *t, const FxPlotAxisSpec *s, int cells,
     return (int)(best.j1 - best.j0) + 1;
 }
 
+/* Out to the ticks beyond the data. Of the steps whose intervals have
+ * room for their labels, the best: the share of the cells the data span
+ * (20 points for all of them) plus 1.5 per tick up to one per 10 cells,
+ * 1, 2, 5 before 2.5 (so 0 to 60 by 20 loses to 0 to 50 by 25 for data
+ * from 1 to 50, and 0 to 20 by 5 beats 0 to 20 by 2 on 70 columns). */
+static int fit_outer(FxPlotTicks *t, const FxPlotAxisSpec *s, int cells,
+                     int gap, int max_iv)
+{
+    FxPlotTicks c;
+    double best = -1, want = fmin(fmax((cells - 1) / 10, 2), 8);
+    int used = cells;
+    for (int m = max_iv; m >= 2; m--) {
+        ticks_auto(&c, s, m);
+        int iv = c.n - 1 > 0 ? c.n - 1 : 1;
+        int per = (cells - 1) / iv;
+        int need = s->along ? c.label_w + s->label_pad : 0;
+        if (per < (need > gap ? need : gap))
+            continue;
+        double step = c.n > 1 ? c.v[1] - c.v[0] : 1;
+        double mant = step / pow(10, floor(log10(step)));
+        double cover = c.hi > c.lo ? (s->hi - s->lo) / (c.hi - c.lo) : 0;
+        double sc = 20.0 * cover * (per * iv + 1) / cells +
+                    1.5 * fmin(c.n, want) - (fabs(mant - 2.5) < 1e-6 ? 1.5 : 0);
+        if (per < 1 || sc <= best)
+            continue;
+        best = sc;
+        used = per * iv + 1;
+        *t = c;
+    }
+    if (best < 0) {   /* no room anywhere: the coarsest, squeezed */
+        ticks_auto(t, s, 2);
+        used = cells;
+    }
+    return used;
+}
+
 int fx_plot_ticks_fit(FxPlotTicks *t, const FxPlotAxisSpec *s)
 {
     int cells = s->cells < 3 ? 3 : s->cells;
@@ -371,16 +407,5 @@ int fx_plot_ticks_fit(FxPlotTicks *t, const FxPlotAxisSpec *s)
         if (used > 0)
             return used;
     }
-    /* Out to the ticks beyond the data: fewer intervals until each has
-     * room for its label; at two intervals take what there is. */
-    for (int m = max_iv;; m--) {
-        ticks_auto(t, s, m);
-        int iv = t->n - 1 > 0 ? t->n - 1 : 1;
-        int per = (cells - 1) / iv;
-        int need = s->along ? t->label_w + s->label_pad : 0;
-        if (need < gap)
-            need = gap;
-        if ((per >= need && per >= 1) || m <= 2 || iv <= 1)
-            return per * iv + 1;
-    }
+    return fit_outer(t, s, cells, gap, max_iv);
 }

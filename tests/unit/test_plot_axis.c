@@ -84,6 +84,8 @@ static void test_linear(Checks *c)
     nice_is(c, 5, 5, 2, 0, "4.5 5.0 5.5");
     nice_is(c, 0, 0, 4, 0, "-1.0 -0.5 0.0 0.5 1.0");
     nice_is(c, -0.3, 0.3, 2, 0, "-0.5 0.0 0.5");
+    nice_is(c, -2.4, 4.9, 3, 0, "-2.5 0.0 2.5 5.0");
+    nice_is(c, 0, 240, 3, 0, "0 100 200 300");
     FxPlotTicks t;
     fx_plot_ticks_nice(&t, 0.3, 2.9, 5, 0);
     CHECK(c, t.lo == 0 && t.hi == 3, "nice extends the axis to the outer ticks");
@@ -137,6 +139,15 @@ static void test_fit(Checks *c)
     int cols = fx_plot_ticks_fit(&t, &x);
     CHECK(c, strcmp(joined(&t), "0 5 10 15 20") == 0 && cols == 69,
           "x fit: \"%s\" on %d of 70 columns", joined(&t), cols);
+
+    FxPlotAxisSpec narrow = {1, 50, 0, 0, 0, 1, 35, 8, 1, 2};
+    cols = fx_plot_ticks_fit(&t, &narrow);
+    CHECK(c, strcmp(joined(&t), "0 25 50") == 0,
+          "1..50 on 35 columns: \"%s\" (not 0 20 40 60)", joined(&t));
+    FxPlotAxisSpec gd = {1, 100, 0, 0, 0, 1, 66, 8, 1, 2};
+    cols = fx_plot_ticks_fit(&t, &gd);
+    CHECK(c, strcmp(joined(&t), "0 20 40 60 80 100") == 0 && cols == 66,
+          "1..100 on 66 columns: \"%s\" on %d", joined(&t), cols);
 
     FxPlotAxisSpec fixed = {-1, 1, 1, 1, 0, 0, 13, 3, 0, 0};
     rows = fx_plot_ticks_fit(&t, &fixed);
