@@ -248,6 +248,18 @@ double fx_plot_axis_pos(const FxPlotTicks *t, double v, int cells)
     return (v - t->lo) / (t->hi - t->lo) * (cells - 1);
 }
 
+int fx_plot_ticks_overhang(const FxPlotTicks *t, int cells)
+{
+    int over = 0;
+    for (int i = 0; i < t->n; i++) {
+        int lw = (int)strlen(t->label[i]);
+        int col = (int)floor(fx_plot_axis_pos(t, t->v[i], cells) + 0.5);
+        int end = col - (lw - 1) / 2 + lw;
+        over = end - cells > over ? end - cells : over;
+    }
+    return over;
+}
+
 static void ticks_auto(FxPlotTicks *t, const FxPlotAxisSpec *s, int max_iv)
 {
     if (s->log)

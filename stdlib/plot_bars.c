@@ -96,6 +96,11 @@ static void layout(Bars *c)
     else if (have)
         a.lo = fmin(lo, 0), a.hi = fmax(hi, 0);
     c->bw = fx_plot_ticks_fit(&c->t, &a);
+    int over = c->gw + 1 + c->bw + fx_plot_ticks_overhang(&c->t, c->bw) - c->width;
+    if (over > 0) {   /* the last axis label must fit too */
+        a.cells -= over;
+        c->bw = fx_plot_ticks_fit(&c->t, &a);
+    }
     c->zero = c->o->log ? 0
                         : (int)floor(fx_plot_axis_pos(&c->t, 0, c->bw) + 0.5);
 }

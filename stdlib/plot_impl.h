@@ -80,6 +80,10 @@ typedef struct FxPlotAxisSpec {
 } FxPlotAxisSpec;
 int  fx_plot_ticks_fit(FxPlotTicks *t, const FxPlotAxisSpec *spec);
 
+/* Columns by which labels centred under their ticks reach past the last
+ * of `cells` cells (0 when they do not). */
+int  fx_plot_ticks_overhang(const FxPlotTicks *t, int cells);
+
 /* Position of value v (same units as t->v) on an axis of `cells` cells,
  * 0 at t->lo, cells - 1 at t->hi (may fall outside for values outside). */
 double fx_plot_axis_pos(const FxPlotTicks *t, double v, int cells);

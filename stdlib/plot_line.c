@@ -176,6 +176,12 @@ static void layout_x(Chart *c, const Range *r)
     }
     FxPlotAxisSpec a = {r->xlo, r->xhi, 0, 0, 0, r->x_integer, room, 8, 1, 2};
     c->w = fx_plot_ticks_fit(&c->xt, &a);
+    /* The last label centred under its tick must fit too: narrower once. */
+    int over = c->x0 + c->w + fx_plot_ticks_overhang(&c->xt, c->w) - c->width;
+    if (over > 0) {
+        a.cells -= over;
+        c->w = fx_plot_ticks_fit(&c->xt, &a);
+    }
 }
 
 /* ---- drawing ---------------------------------------------------------------- */
