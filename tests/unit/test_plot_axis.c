@@ -45,10 +45,14 @@ static void test_fmt(Checks *c)
           "fmt truncates to the buffer and returns the full length");
 }
 
-/* The labels of t joined by spaces. */
-static const char *joined(const FxPlotTicks *t)
+/* The labels of t joined by spaces (in storage that t carries along). */
+typedef struct Joined { char s[FX_PLOT_MAX_TICKS * FX_PLOT_NUM_MAX]; } Joined;
+
+#define joined(t) join_labels((t), &(Joined){{0}})
+
+static const char *join_labels(const FxPlotTicks *t, Joined *j)
 {
-    static char s[FX_PLOT_MAX_TICKS * FX_PLOT_NUM_MAX];
+    char *s = j->s;
     s[0] = '\0';
     for (int i = 0; i < t->n; i++) {
         if (i)

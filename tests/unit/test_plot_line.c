@@ -5,6 +5,7 @@
  * checks. Expected text lives in tests/unit/plot_expected/. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -178,7 +179,11 @@ static void test_twelve(Checks *c)
 static void test_many_points(Checks *c)
 {
     enum { N = 10000 };
-    static double y[N];
+    double *y = malloc(N * sizeof *y);
+    if (!y) {
+        CHECK(c, 0, "many points: allocation");
+        return;
+    }
     uint32_t st = 42;
     for (int i = 0; i < N; i++)
         y[i] = 2.3 * exp(-i / 1500.0) + 0.2 + 0.15 * noise(&st) +
@@ -201,6 +206,7 @@ static void test_many_points(Checks *c)
     CHECK(c, b.len <= 4 * 80 * 23, "many points: %zu bytes", b.len);
     expect_rendering(c, "line_many", &b);
     fx_plot_buf_free(&b);
+    free(y);
 }
 
 static void test_braille(Checks *c)
@@ -284,6 +290,12 @@ static void test_arguments(Checks *c)
     CHECK(c, fx_plot_line(&b, &good, 1, &o) == FX_PLOT_EINVAL, "log ymin 0: EINVAL");
     CHECK(c, b.len == 0, "nothing written on EINVAL");
     o = fx_plot_line_defaults();
+    double x[3] = {1, NAN, 3};
+    FxPlotSeries xs = {"x gap", a, x, 3};
+    CHECK(c, fx_plot_line(&b, &xs, 1, &o) == FX_PLOT_OK &&
+             strstr(b.data, "note: 1 point not shown (nan/inf)\n"),
+          "a nan x is a gap, counted in a note");
+    fx_plot_buf_clear(&b);
     CHECK(c, fx_plot_line(&b, NULL, 0, &o) == FX_PLOT_OK &&
              strstr(b.data, "note: no data"), "no series: a frame and a note");
     fx_plot_buf_clear(&b);
