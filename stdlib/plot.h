@@ -104,8 +104,10 @@ typedef struct FxPlotSeries {
 
 typedef struct FxPlotLineOpts {
     const char  *title, *xlabel, *ylabel;   /* each may be NULL */
-    int          width;     /* columns of the whole chart; <= 0: 80 */
-    int          height;    /* rows of the plotting area; <= 0: 17. The
+    int          width;     /* columns of the whole chart, 30 to 1000;
+                               <= 0: 80 */
+    int          height;    /* rows of the plotting area, 3 to 500;
+                               <= 0: 17. The
                                chart uses at most this many, fewer when
                                that puts every y tick on an exact row */
     FxPlotMode   mode;
@@ -145,7 +147,7 @@ typedef struct FxPlotBarSeries {
 typedef struct FxPlotBarsOpts {
     const char  *title;
     const char  *axis_label;   /* under the value axis; may be NULL */
-    int          width;        /* <= 0: 80 */
+    int          width;        /* 30 to 1000; <= 0: 80 */
     FxPlotMode   mode;
     int          color;
     int          log;          /* 1: log10 value axis */

@@ -163,6 +163,8 @@ static void put_range(FxPlotBuf *b, const char *s, int from, int to)
 int fx_plot_put_text(FxPlotBuf *b, const char *s, int maxw, int unicode,
                      int middle)
 {
+    if (!s)
+        return 0;
     int w = fx_plot_text_width(s);
     if (w <= maxw) {
         put_range(b, s, 0, w);

@@ -109,6 +109,12 @@ static void test_arguments(Checks *c)
           "NULL series: EINVAL");
     CHECK(c, fx_plot_bars(&b, degrees, 0, &s, 1, &o) == FX_PLOT_OK &&
              strstr(b.data, "note: no data"), "no groups: a note");
+    const char *unnamed[1] = {NULL};
+    FxPlotBarSeries nolabel = {NULL, NULL};
+    fx_plot_buf_clear(&b);
+    CHECK(c, fx_plot_bars(&b, unnamed, 1, &nolabel, 1, &o) == FX_PLOT_OK &&
+             strstr(b.data, "| nan\n"),
+          "NULL group label, series label and values: a row without a bar");
     fx_plot_buf_free(&b);
 }
 
