@@ -88,7 +88,11 @@ static void layout(Bars *c)
             have = 1;
         }
     }
-    c->gw = gw < c->width / 3 ? gw : c->width / 3;
+    /* Group labels give way (to a third of the width, then more) so that
+     * bars keep 12 cells at least. */
+    int most = c->width / 3 < c->width - vw - 14 ? c->width / 3
+                                                 : c->width - vw - 14;
+    c->gw = gw < most ? gw : most < 4 ? 4 : most;
     FxPlotAxisSpec a = {0, 1, 0, 0, c->o->log, 0,
                         c->width - c->gw - vw - 2, 8, 1, 2};
     if (c->o->log && have)   /* half a decade of room under the smallest */
@@ -211,11 +215,13 @@ static void put_chart(const Bars *c, FxPlotBuf *b)
     if (o->legend != FX_PLOT_LEGEND_NONE)
         fx_plot_legend_below(b, c->keys, c->ns, c->gw + 1, c->width,
                              c->unicode);
-    if (c->hidden)
-        fx_plot_buf_printf(b, "note: %zu value%s without a bar (%s)\n",
-                           c->hidden, c->hidden == 1 ? "" : "s",
-                           o->log ? "nan, inf or <= 0 on a log axis"
-                                  : "nan or inf");
+    if (c->hidden) {
+        char note[160];
+        snprintf(note, sizeof note, "%zu value%s without a bar (%s)",
+                 c->hidden, c->hidden == 1 ? "" : "s",
+                 o->log ? "nan, inf or <= 0 on a log axis" : "nan or inf");
+        fx_plot_put_note(b, note, c->width, c->unicode);
+    }
 }
 
 FxPlotStatus fx_plot_bars(FxPlotBuf *out, const char *const *groups,

@@ -240,6 +240,31 @@ void fx_plot_put_centred(FxPlotBuf *b, const char *s, int indent, int width,
     fx_plot_end_line(b);
 }
 
+void fx_plot_put_note(FxPlotBuf *b, const char *text, int width, int unicode)
+{
+    int col = 6, fresh = 1;   /* fresh: no word on this line yet */
+    fx_plot_buf_puts(b, "note: ");
+    while (*text) {
+        size_t n = strcspn(text, " ");
+        char word[256];
+        snprintf(word, sizeof word, "%.*s", (int)n, text);
+        int w = fx_plot_text_width(word);
+        if (!fresh && col + 1 + w > width) {
+            fx_plot_end_line(b);
+            fx_plot_put_spaces(b, 2);
+            col = 2;
+        } else if (!fresh) {
+            fx_plot_buf_puts(b, " ");
+            col++;
+        }
+        fresh = 0;
+        col += fx_plot_put_text(b, word, width - col, unicode, 0);
+        text += n;
+        text += strspn(text, " ");
+    }
+    fx_plot_end_line(b);
+}
+
 /* ---- colours and marks ------------------------------------------------- */
 
 /* Blue, yellow, green, red, magenta, cyan, then their bright variants:

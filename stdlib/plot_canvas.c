@@ -150,8 +150,13 @@ static int clip(double *x0, double *y0, double *x1, double *y1,
     return 1;
 }
 
-/* The sub-cell a coordinate falls in; the clip box keeps it in range. */
-static int cell_of(double v) { return (int)floor(v + 0.5); }
+/* The sub-cell a coordinate falls in, among n; the clip box keeps it in
+ * range but for rounding. */
+static int cell_of(double v, int n)
+{
+    int i = (int)floor(v + 0.5);
+    return i < 0 ? 0 : i >= n ? n - 1 : i;
+}
 
 void fx_plot_canvas_segment(FxPlotCanvas *c, double x0, double y0,
                             double x1, double y1)
@@ -159,7 +164,9 @@ void fx_plot_canvas_segment(FxPlotCanvas *c, double x0, double y0,
     double xb = c->w * c->sx - 0.5 - 1e-6, yb = c->h * c->sy - 0.5 - 1e-6;
     if (!clip(&x0, &y0, &x1, &y1, -0.5, xb, -0.5, yb))
         return;
-    int a = cell_of(x0), b = cell_of(y0), p = cell_of(x1), q = cell_of(y1);
+    int nx = c->w * c->sx, ny = c->h * c->sy;
+    int a = cell_of(x0, nx), b = cell_of(y0, ny);
+    int p = cell_of(x1, nx), q = cell_of(y1, ny);
     if (c->pen == FX_PEN_BOX)
         staircase(c, a, b, p, q);
     else
@@ -171,7 +178,7 @@ void fx_plot_canvas_point(FxPlotCanvas *c, double x, double y)
     double xb = c->w * c->sx - 0.5, yb = c->h * c->sy - 0.5;
     if (!(x >= -0.5 && x < xb && y >= -0.5 && y < yb))
         return;
-    int px = cell_of(x), py = cell_of(y);
+    int px = cell_of(x, c->w * c->sx), py = cell_of(y, c->h * c->sy);
     if (c->pen != FX_PEN_BRAILLE) {
         dot(c, px, py);
         return;

@@ -26,6 +26,11 @@ void fx_plot_end_line(FxPlotBuf *b);
 void fx_plot_put_centred(FxPlotBuf *b, const char *s, int indent, int width,
                          int unicode);
 
+/* Appends "note: " and text, wrapped at spaces to lines of at most width
+ * columns (continuation lines indented by 2); words longer than a line
+ * are cut. */
+void fx_plot_put_note(FxPlotBuf *b, const char *text, int width, int unicode);
+
 /* ANSI foreground colour of series i (30-37, 90-97), cycling over 12. */
 int  fx_plot_series_color(size_t i);
 void fx_plot_put_color(FxPlotBuf *b, int code);     /* 0: reset */

@@ -386,13 +386,18 @@ static void put_note(FxPlotBuf *b, const Chart *c, size_t i, size_t n,
 {
     if (!n)
         return;
-    fx_plot_buf_puts(b, "note: ");
+    FxPlotBuf t;   /* the note's text, then wrapped to the width */
+    fx_plot_buf_init(&t);
     if (c->ns > 1 && c->s[i].label && c->s[i].label[0]) {
-        fx_plot_put_text(b, c->s[i].label, 30, c->unicode, 1);
-        fx_plot_buf_puts(b, ": ");
+        fx_plot_put_text(&t, c->s[i].label, 30, c->unicode, 1);
+        fx_plot_buf_puts(&t, ": ");
     }
-    fx_plot_buf_printf(b, "%zu point%s %s", n, n == 1 ? "" : "s", what);
-    fx_plot_end_line(b);
+    fx_plot_buf_printf(&t, "%zu point%s %s", n, n == 1 ? "" : "s", what);
+    if (t.oom)
+        b->oom = 1;
+    else
+        fx_plot_put_note(b, t.data, c->width, c->unicode);
+    fx_plot_buf_free(&t);
 }
 
 static void put_notes(const Chart *c, FxPlotBuf *b)
@@ -406,7 +411,7 @@ static void put_notes(const Chart *c, FxPlotBuf *b)
         put_note(b, c, i, in->clipped, "outside the y range (clipped)");
     }
     if (total == 0)
-        fx_plot_buf_puts(b, "note: no data\n");
+        fx_plot_put_note(b, "no data", c->width, c->unicode);
 }
 
 static void put_chart(const Chart *c, FxPlotBuf *b)
