@@ -80,13 +80,14 @@ static double scaled(double k, double m, int e)
 static double qfloor(double q) { return floor(q + 1e-9 * (fabs(q) + 1)); }
 static double qceil(double q)  { return ceil(q - 1e-9 * (fabs(q) + 1)); }
 
-/* Widens an empty range around its value: +-10%, or +-1 around 0. */
+/* Widens an empty range around its value by half its power of ten
+ * (2.5 gives 2..3, 0.5 gives 0.45..0.55), or by 1 around 0. */
 static void widen(double *lo, double *hi)
 {
     double span = *hi - *lo, mag = fmax(fabs(*lo), fabs(*hi));
     if (span > mag * 1e-12 && span > 1e-300)
         return;
-    double d = mag > 0 ? mag * 0.1 : 1;
+    double d = mag > 1e-300 ? pow(10, floor(log10(mag))) / 2 : 1;
     *lo -= d;
     *hi += d;
 }
@@ -300,11 +301,13 @@ static double pitch_step(const Pitch *p, int log)
 }
 
 /* Scores step (m, e) with every spacing that fits and keeps the best:
- * cells used (resolution) plus 1.5 per tick up to one per 4 cells (two
- * labels alone say little), 1, 2, 5 before 2.5. */
+ * one point per cell used (resolution) plus a bonus for ticks that grows
+ * slowly after the third (two labels say little, seven little more than
+ * five), 3 points off for a 2.5 step (1, 2, 5 read best). */
 static void try_step(Pitch *best, const FxPlotAxisSpec *s, double lo,
                      double hi, double m, int e, int cells, int gap)
 {
+    static const double bonus[7] = {0, 0, 0, 4, 5.5, 6.5, 7};
     Pitch c = {m, e, 0, 0, 0, 0};
     double step = pitch_step(&c, s->log);
     for (int per = gap; per < cells; per++) {
@@ -315,8 +318,8 @@ static void try_step(Pitch *best, const FxPlotAxisSpec *s, double lo,
         double ticks = floor(j1 / per) - ceil(j0 / per) + 1;
         if (ticks < 2)
             continue;
-        double want = fmin(fmax((cells - 1) / 4, 2), 8);
-        double sc = (j1 - j0 + 1) + 1.5 * fmin(ticks, want) - (m == 2.5 ? 1.5 : 0);
+        double sc = (j1 - j0 + 1) + bonus[(int)fmin(ticks, 6)] -
+                    (m == 2.5 ? 3 : 0);
         if (sc > best->score) {
             c.per = per, c.j0 = j0, c.j1 = j1, c.score = sc;
             *best = c;
