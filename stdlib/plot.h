@@ -136,9 +136,10 @@ FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
  * worth spending: labels of any length stay readable and horizontal, the
  * value fits next to its bar, and each bar gets ~60 cells of resolution
  * instead of ~15. Bars start at 0 (negative values grow left of a zero
- * line); on a log axis they start at the power of ten below the smallest
- * value, so values spanning 1e1..1e4 all stay visible. NaN values and,
- * on a log axis, values <= 0 get no bar, only their value text. */
+ * line); on a log axis they start at a power of ten at least half a
+ * decade below the smallest value, so values spanning 1e1..1e4 all
+ * show. NaN values and, on a log axis, values <= 0 get no bar, only their
+ * value text and a note. */
 typedef struct FxPlotBarSeries {
     const char   *label;
     const double *values;   /* ngroups values, one per group */

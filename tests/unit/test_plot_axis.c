@@ -30,7 +30,7 @@ static void test_fmt(Checks *c)
     fmt_is(c, 2.30123, 4, "2.301");
     fmt_is(c, 0.1 + 0.2, 4, "0.3");
     fmt_is(c, 0.0001, 4, "0.0001");
-    fmt_is(c, 0.00012345, 4, "0.0001234");   /* %e rounds half to even here */
+    fmt_is(c, 0.00012345, 4, "0.0001234");   /* stored just below the half */
     fmt_is(c, 999999.7, 4, "1e+06");
     fmt_is(c, 99999.7, 4, "100000");
     fmt_is(c, 12345.678, 4, "12346");
