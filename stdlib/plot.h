@@ -107,9 +107,9 @@ typedef struct FxPlotLineOpts {
     int          width;     /* columns of the whole chart, 30 to 1000;
                                <= 0: 80 */
     int          height;    /* rows of the plotting area, 3 to 500;
-                               <= 0: 17. The
-                               chart uses at most this many, fewer when
-                               that puts every y tick on an exact row */
+                               <= 0: 17. At most this many are used,
+                               fewer when that puts every y tick on an
+                               exact row */
     FxPlotMode   mode;
     int          color;     /* 1: ANSI colours */
     int          log_y;     /* 1: log10 y axis, ticks at powers of ten */
