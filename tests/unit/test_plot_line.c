@@ -1,0 +1,323 @@
+/* Line charts: exact renderings of fixed inputs (the seeds' shapes: two
+ * epoch curves, four gradient-descent curves, gaps, log axis, a flat
+ * series, a single point, 12 series, 10,000 points, braille, colour), plus
+ * properties: bounded size, speed, escapes only when asked, argument
+ * checks. Expected text lives in tests/unit/plot_expected/. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "plot.h"
+#include "plot_expect.h"
+
+/* Columns of the widest line (code points, escape sequences skipped) and
+ * the number of lines. */
+static void measure(const char *s, int *width, int *lines)
+{
+    int w = 0;
+    *width = *lines = 0;
+    for (; *s; s++) {
+        if (*s == '\x1b') {
+            while (*s && *s != 'm')
+                s++;
+            if (!*s)
+                break;
+        } else if (*s == '\n') {
+            (*lines)++;
+            w = 0;
+        } else if (((unsigned char)*s & 0xc0) != 0x80) {
+            if (++w > *width)
+                *width = w;
+        }
+    }
+}
+
+/* A deterministic noise source in [-1, 1). */
+static double noise(uint32_t *state)
+{
+    *state = *state * 1664525u + 1013904223u;
+    return (*state >> 8) / 8388608.0 - 1.0;
+}
+
+static void render(Checks *c, const char *name, const FxPlotSeries *s,
+                   size_t ns, const FxPlotLineOpts *o)
+{
+    FxPlotBuf b;
+    fx_plot_buf_init(&b);
+    FxPlotStatus st = fx_plot_line(&b, s, ns, o);
+    CHECK(c, st == FX_PLOT_OK, "%s: renders (%s)", name, fx_plot_status_str(st));
+    int w, lines;
+    measure(b.data ? b.data : "", &w, &lines);
+    CHECK(c, w <= o->width, "%s: %d columns within width %d", name, w, o->width);
+    CHECK(c, !b.data || !strchr(b.data, '\x1b') || o->color,
+          "%s: no escape codes without colour", name);
+    expect_rendering(c, name, &b);
+    fx_plot_buf_free(&b);
+}
+
+/* Seed 000's shape: train loss falls, val loss turns up after epoch 10. */
+static void test_epochs(Checks *c)
+{
+    double tr[20], va[20];
+    for (int i = 0; i < 20; i++) {
+        tr[i] = 2.3 * exp(-i / 5.0) + 0.12 + 0.02 * sin(i * 1.3);
+        va[i] = 2.1 * exp(-i / 6.0) + 0.35 + (i > 10 ? 0.04 * (i - 10) : 0);
+    }
+    FxPlotSeries s[2] = {{"train loss", tr, NULL, 20}, {"val loss", va, NULL, 20}};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "loss";
+    o.xlabel = "epoch";
+    render(c, "line_epochs", s, 2, &o);
+    o.mode = FX_PLOT_UNICODE;
+    render(c, "line_epochs_unicode", s, 2, &o);
+}
+
+/* Seed 001, example 1: f(x_t) for x_{t+1} = x_t - lr (2 x_t - 4). */
+static void test_gradient_descent(Checks *c)
+{
+    static const double lrs[4] = {0.01, 0.1, 0.2, 0.5};
+    static const char *labels[4] = {"lr=0.01", "lr=0.1", "lr=0.2", "lr=0.5"};
+    double f[4][100];
+    FxPlotSeries s[4];
+    for (int k = 0; k < 4; k++) {
+        double x = 0;
+        for (int t = 0; t < 100; t++) {
+            x = x - lrs[k] * (2 * x - 4);
+            f[k][t] = x * x - 4 * x + 3;
+        }
+        s[k] = (FxPlotSeries){labels[k], f[k], NULL, 100};
+    }
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "Impact of learning rate on optimization";
+    o.xlabel = "iteration";
+    o.ylabel = "f(x)";
+    render(c, "line_gd", s, 4, &o);
+    o.mode = FX_PLOT_UNICODE;
+    o.color = 1;
+    render(c, "line_gd_color", s, 4, &o);
+}
+
+static void test_gaps(Checks *c)
+{
+    double a[30], b[30];
+    for (int i = 0; i < 30; i++) {
+        a[i] = sin(i / 3.0);
+        b[i] = 0.5 * cos(i / 4.0);
+    }
+    a[5] = NAN;
+    a[12] = INFINITY;
+    a[13] = -INFINITY;
+    a[20] = NAN;
+    a[22] = NAN;     /* a[21] stands alone between two gaps */
+    b[29] = NAN;
+    FxPlotSeries s[2] = {{"with gaps", a, NULL, 30}, {"cos", b, NULL, 30}};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "nan and inf are gaps";
+    o.height = 12;
+    render(c, "line_gaps", s, 2, &o);
+}
+
+static void test_log(Checks *c)
+{
+    double a[50], b[50];
+    for (int i = 0; i < 50; i++) {
+        a[i] = 10 * pow(10, -5.0 * i / 49);
+        b[i] = 0.5 * exp(-i / 20.0) + 0.01;
+    }
+    b[10] = 0;
+    b[11] = -1;
+    FxPlotSeries s[2] = {{"loss", a, NULL, 50}, {"val loss", b, NULL, 50}};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "log y";
+    o.log_y = 1;
+    render(c, "line_log", s, 2, &o);
+}
+
+static void test_flat_and_single(Checks *c)
+{
+    double flat[20], one = 2.5;
+    for (int i = 0; i < 20; i++)
+        flat[i] = 0.5;
+    FxPlotSeries s = {"accuracy", flat, NULL, 20};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "flat";
+    o.height = 9;
+    render(c, "line_flat", &s, 1, &o);
+    FxPlotSeries p = {"one point", &one, NULL, 1};
+    o.title = "single point";
+    render(c, "line_single", &p, 1, &o);
+    o.mode = FX_PLOT_UNICODE;
+    render(c, "line_single_unicode", &p, 1, &o);
+}
+
+static void test_twelve(Checks *c)
+{
+    static const double lrs[4] = {0.001, 0.01, 0.1, 1};
+    static const int batches[3] = {16, 64, 256};
+    double y[12][40];
+    char labels[12][48];
+    FxPlotSeries s[12];
+    for (int k = 0; k < 12; k++) {
+        for (int i = 0; i < 40; i++)
+            y[k][i] = k * 0.3 + exp(-i / (4.0 + k)) + 0.1 * sin(i * (0.2 + k * 0.05));
+        snprintf(labels[k], sizeof labels[k], "lr=%g, batch=%d, dropout=0.5",
+                 lrs[k % 4], batches[k / 4]);
+        s[k] = (FxPlotSeries){labels[k], y[k], NULL, 40};
+    }
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "12 runs";
+    render(c, "line_twelve", s, 12, &o);
+    o.mode = FX_PLOT_UNICODE;
+    o.color = 1;
+    render(c, "line_twelve_color", s, 12, &o);
+}
+
+/* 10,000 noisy per-batch losses: fast, bounded by width x height. */
+static void test_many_points(Checks *c)
+{
+    enum { N = 10000 };
+    double *y = malloc(N * sizeof *y);
+    if (!y) {
+        CHECK(c, 0, "many points: allocation");
+        return;
+    }
+    uint32_t st = 42;
+    for (int i = 0; i < N; i++)
+        y[i] = 2.3 * exp(-i / 1500.0) + 0.2 + 0.15 * noise(&st) +
+               (i % 997 == 0 ? 0.8 : 0);
+    FxPlotSeries s = {"batch loss", y, NULL, N};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "10,000 points";
+    o.xlabel = "batch";
+    FxPlotBuf b;
+    fx_plot_buf_init(&b);
+    clock_t t0 = clock();
+    FxPlotStatus r = fx_plot_line(&b, &s, 1, &o);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    CHECK(c, r == FX_PLOT_OK, "many points: renders");
+    CHECK(c, secs < 0.5, "many points: rendered in %.4f s", secs);
+    int w, lines;
+    measure(b.data, &w, &lines);
+    CHECK(c, w <= 80 && lines <= 17 + 6, "many points: %d x %d within 80 x 23",
+          w, lines);
+    CHECK(c, b.len <= 4 * 80 * 23, "many points: %zu bytes", b.len);
+    expect_rendering(c, "line_many", &b);
+    fx_plot_buf_free(&b);
+    free(y);
+}
+
+static void test_braille(Checks *c)
+{
+    double a[200], b[200], d[200];
+    for (int i = 0; i < 200; i++) {
+        a[i] = sin(i / 15.0);
+        b[i] = 0.6 * cos(i / 9.0);
+        d[i] = exp(-i / 60.0) - 0.5;
+    }
+    FxPlotSeries s[3] = {{"sin", a, NULL, 200}, {"cos", b, NULL, 200},
+                         {"decay", d, NULL, 200}};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.mode = FX_PLOT_BRAILLE;
+    o.width = 60;
+    o.height = 12;
+    o.title = "braille";
+    render(c, "line_braille", s, 1, &o);
+    o.color = 1;
+    render(c, "line_braille_color", s, 3, &o);
+    o.color = 0;   /* three series without colour: box lines by weight */
+    render(c, "line_braille_mono3", s, 3, &o);
+}
+
+static void test_color_only_when_asked(Checks *c)
+{
+    double a[10] = {1, 2, 3, 2, 1, 2, 3, 2, 1, 2};
+    FxPlotSeries s = {"zigzag", a, NULL, 10};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    FxPlotBuf b;
+    fx_plot_buf_init(&b);
+    for (int mode = 0; mode < 3; mode++) {
+        o.mode = (FxPlotMode)mode;
+        for (int color = 0; color < 2; color++) {
+            o.color = color;
+            fx_plot_buf_clear(&b);
+            fx_plot_line(&b, &s, 1, &o);
+            int esc = strstr(b.data, "\x1b[34m") != NULL;
+            CHECK(c, esc == color, "mode %d colour %d: escapes %s", mode,
+                  color, esc ? "present" : "absent");
+        }
+    }
+    fx_plot_buf_free(&b);
+}
+
+static void test_options(Checks *c)
+{
+    double a[30], x[30];
+    for (int i = 0; i < 30; i++) {
+        x[i] = 0.05 * i;
+        a[i] = 1.4 * sin(i / 4.0);
+    }
+    FxPlotSeries s[3] = {{"clipped", a, x, 30}, {"half", a, x, 15},
+                         {"a long label that will not fit", a, x, 5}};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.title = "y clipped to [-1, 1], legend right";
+    o.has_ymin = o.has_ymax = 1;
+    o.ymin = -1;
+    o.ymax = 1;
+    o.legend = FX_PLOT_LEGEND_RIGHT;
+    o.xlabel = "x";
+    o.height = 11;
+    render(c, "line_options", s, 3, &o);
+}
+
+static void test_arguments(Checks *c)
+{
+    double a[3] = {1, 2, 3};
+    FxPlotSeries good = {"a", a, NULL, 3}, bad = {"b", NULL, NULL, 3};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    FxPlotBuf b;
+    fx_plot_buf_init(&b);
+    CHECK(c, fx_plot_line(&b, &bad, 1, &o) == FX_PLOT_EINVAL, "NULL y: EINVAL");
+    o.has_ymin = o.has_ymax = 1;
+    o.ymin = 2;
+    o.ymax = 1;
+    CHECK(c, fx_plot_line(&b, &good, 1, &o) == FX_PLOT_EINVAL, "ymin > ymax: EINVAL");
+    o = fx_plot_line_defaults();
+    o.log_y = o.has_ymin = 1;
+    o.ymin = 0;
+    CHECK(c, fx_plot_line(&b, &good, 1, &o) == FX_PLOT_EINVAL, "log ymin 0: EINVAL");
+    CHECK(c, b.len == 0, "nothing written on EINVAL");
+    o = fx_plot_line_defaults();
+    double x[3] = {1, NAN, 3};
+    FxPlotSeries xs = {"x gap", a, x, 3};
+    CHECK(c, fx_plot_line(&b, &xs, 1, &o) == FX_PLOT_OK &&
+             strstr(b.data, "note: 1 point not shown (nan/inf)\n"),
+          "a nan x is a gap, counted in a note");
+    fx_plot_buf_clear(&b);
+    CHECK(c, fx_plot_line(&b, NULL, 0, &o) == FX_PLOT_OK &&
+             strstr(b.data, "note: no data"), "no series: a frame and a note");
+    fx_plot_buf_clear(&b);
+    o.width = 5;
+    o.height = 1;
+    CHECK(c, fx_plot_line(&b, &good, 1, &o) == FX_PLOT_OK, "tiny size: clamped");
+    fx_plot_buf_free(&b);
+}
+
+int main(void)
+{
+    Checks c = {0, 0};
+    test_epochs(&c);
+    test_gradient_descent(&c);
+    test_gaps(&c);
+    test_log(&c);
+    test_flat_and_single(&c);
+    test_twelve(&c);
+    test_many_points(&c);
+    test_braille(&c);
+    test_color_only_when_asked(&c);
+    test_options(&c);
+    test_arguments(&c);
+    return checks_done(&c);
+}
