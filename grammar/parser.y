@@ -238,7 +238,8 @@ stmt(A) ::= MODEL(M) NAME(N) LPAREN args(O) RPAREN LBRACE layers(L) RBRACE(R).
     { A = L; A->kind = FX_N_MODEL; fx_set_name(ctx, A, N); A->b = O; A->span = fx_span_join(fx_tok_span(M), fx_tok_span(R)); }
 stmt(A) ::= OPTIMIZER(O) NAME(N) ASSIGN expr(E).
     { A = fx_mk_named(ctx, FX_N_OPTIMIZER, fx_tok_span(O), N); A->a = E; fx_extend(A, E); }
-stmt(A) ::= SUMMARY(S) expr(E).             { A = fx_mk(ctx, FX_N_SUMMARY, fx_tok_span(S)); A->a = E; fx_extend(A, E); }
+stmt(A) ::= SUMMARY(S) plotargs(L).
+    { A = L; A->kind = FX_N_SUMMARY; A->span = fx_span_join(fx_tok_span(S), L->span); }
 stmt(A) ::= PLOT(P) plotargs(L) title(T).
     { A = L; A->kind = FX_N_PLOT; A->b = T; A->span = fx_span_join(fx_tok_span(P), T ? T->span : L->span); }
 stmt(A) ::= BARS(P) plotargs(L) title(T).

@@ -81,7 +81,7 @@ typedef enum FxNodeKind {
     FX_N_MODEL,      /* name, items: FX_N_LAYER, b: options (FX_N_CALL args) or NULL */
     FX_N_LAYER,      /* name (layer kind or a model's name), items: arguments */
     FX_N_OPTIMIZER,  /* name, a (value) */
-    FX_N_SUMMARY,    /* a */
+    FX_N_SUMMARY,    /* items: arguments (the model, input:) */
     FX_N_PLOT,       /* items: arguments, b: title or NULL */
     FX_N_BARS,       /* items: arguments, b: title or NULL */
     FX_N_TABLE,      /* items: arguments */

@@ -435,3 +435,16 @@ int fx_call_value(FxInterp *I, FxValue fn, const FxValue *args, int nargs, const
     args_free(&a);
     return rc;
 }
+
+/* Calls builtin b with the arguments written in n's items (a layer inside
+ * a model block is written like a call, but its name is not a variable). */
+int fx_builtin_call_node(FxInterp *I, const FxBuiltin *b, const FxNode *n, FxEnv *env,
+                         FxValue *out)
+{
+    Args a;
+    int rc = eval_args(I, n, env, &a);
+    if (rc == 0)
+        rc = call_builtin(I, b, &a, n, out);
+    args_free(&a);
+    return rc;
+}

@@ -315,6 +315,7 @@ int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue 
         return record_field(I, at, obj, name, out);
     if (obj.type == FX_FOREIGN) {
         FxForeign *f = fx_as_foreign(obj);
+        I->field_at = at;
         int rc = f->type->field ? f->type->field(I, f->data, name, out) : 1;
         if (rc <= 0)
             return rc;
@@ -346,6 +347,10 @@ static int index_value(FxInterp *I, const FxNode *n, FxValue obj, FxValue idx, F
             return -1;
         *out = fx_str_new(&I->heap, s->s + k, 1);
         return 0;
+    }
+    if (obj.type == FX_FOREIGN && idx.type == FX_NUM && fx_as_foreign(obj)->type->index) {
+        FxForeign *f = fx_as_foreign(obj);
+        return f->type->index(I, f->data, idx, n->b->span, out);
     }
     if (obj.type == FX_RECORD || obj.type == FX_FOREIGN) {
         if (idx.type != FX_STR)

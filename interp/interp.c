@@ -94,6 +94,12 @@ static int run_top(FxInterp *I, FxModule *m, FxEnv *env, int echo)
         } else {
             rc = fx_exec(I, s, env);
         }
+        if (rc == FX_EXEC_OK && I->interrupt_pending) {
+            I->interrupt_pending = 0;
+            fx_error_at(I, s, "interrupted: this statement finished with what it had, "
+                        "the rest of the input was not run");
+            rc = FX_EXEC_ERR;
+        }
         if (rc != FX_EXEC_OK) {
             if (!I->err.set)
                 fx_error_at(I, s, "internal: statement ended with status %d", rc);

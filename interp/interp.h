@@ -94,6 +94,10 @@ typedef struct FxInterp {
     int             ntexts;    /* texts run so far, for "<repl:N>" names */
     volatile sig_atomic_t *interrupted;  /* set by Ctrl-C; may be NULL */
     int             interrupt_seen;      /* a Ctrl-C stopped something */
+    int             interrupt_pending;   /* a Ctrl-C stopped training, which kept
+                                            its run: stop after this statement */
+    FxSpan          field_at;            /* where the field being read is written,
+                                            for foreign types' field hooks */
     struct FxStd   *std;
 } FxInterp;
 

@@ -443,3 +443,34 @@ void fx_resolve_block(struct Resolver *R, FxNode *block) { walk_block(R, block, 
 void fx_resolve_error(struct Resolver *R, FxSpan span, const char *msg) { error(R, span, "%s", msg); }
 const char *fx_resolve_intern(struct Resolver *R, FxNode *n) { return intern_node(R, n); }
 void fx_resolve_use(struct Resolver *R, FxNode *n) { use_name(R, n); }
+void fx_resolve_push(struct Resolver *R) { push_scope(R, 0); }
+void fx_resolve_pop(struct Resolver *R) { pop_scope(R); }
+int fx_resolve_visible(struct Resolver *R, const char *interned) { return visible(R, interned); }
+struct FxInterp *fx_resolve_interp(struct Resolver *R) { return R->I; }
+void fx_resolve_hint(struct Resolver *R, const char *msg) { hint(R, "%s", msg); }
+
+void fx_resolve_options(struct Resolver *R, FxNode *call, const char *const *allowed,
+                        const char *what)
+{
+    int n = 0;
+    while (allowed[n])
+        n++;
+    for (int i = 0; i < call->items.count; i++) {
+        FxNode *k = call->items.items[i];
+        if (k->kind != FX_N_KWARG)
+            continue;
+        intern_node(R, k);
+        for (int j = 0; j < i; j++)
+            if (call->items.items[j]->kind == FX_N_KWARG && call->items.items[j]->name == k->name)
+                error(R, k->name_span, "option '%s' is given twice", k->name);
+        int known = 0;
+        for (int j = 0; j < n && !known; j++)
+            known = strcmp(allowed[j], k->name) == 0;
+        if (known)
+            continue;
+        error(R, k->name_span, "unknown option '%s' for %s", k->name, what);
+        const char *s = fx_diag_suggest(k->name, allowed, n);
+        if (s)
+            hint(R, "did you mean '%s'?", s);
+    }
+}

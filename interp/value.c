@@ -159,6 +159,8 @@ static void obj_destroy(FxObj *o, Pending *p)
         break;
     case FX_O_FOREIGN: {
         FxForeign *f = (FxForeign *)o;
+        if (p && f->type->release)
+            f->type->release(f->data);
         if (f->type->free)
             f->type->free(f->data);
         break;

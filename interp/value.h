@@ -96,6 +96,9 @@ struct FxInterp;
 typedef struct FxForeignType {
     const char *name;                                  /* "dataset" */
     const char *phrase;                                /* "a dataset" */
+    /* Drops the object's references to other values (called when it is
+     * released normally, not in the final sweep). May be NULL. */
+    void (*release)(void *data);
     void (*free)(void *data);
     /* Appends a one-line description (print shows it). */
     void (*describe)(const void *data, FxBuf *out);
@@ -107,6 +110,9 @@ typedef struct FxForeignType {
     /* What len() says (samples of a dataset, points of a sweep); -1 when
      * len() does not apply. May be NULL. */
     long long (*length)(const void *data);
+    /* obj[idx] for a number idx (a sweep's points, a curve set's curves):
+     * 0 and *out set, or -1 with an error raised. May be NULL. */
+    int  (*index)(struct FxInterp *I, void *data, FxValue idx, FxSpan at, FxValue *out);
 } FxForeignType;
 
 typedef struct FxForeign {

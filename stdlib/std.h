@@ -14,6 +14,8 @@ typedef struct FxStd {
     uint64_t   data_calls;   /* data sets drawn so far: stream numbers */
     uint64_t   train_calls;  /* training runs so far: init/shuffle seeds */
     RtThreads *threads;      /* made on first use, I->opt.threads wide */
+    char       label[160];   /* the sweep point being run ("lr=0.1"), or "" */
+    int        runs;         /* runs trained so far, for --out file names */
 } FxStd;
 
 static inline FxStd *fx_std(FxInterp *I) { return I->std; }

@@ -2,6 +2,7 @@
  * inf, nan and args. */
 #include <stdlib.h>
 #include <math.h>
+#include "experiment.h"
 #include "stdlib_init.h"
 
 void fx_stdlib_init(FxInterp *I)
@@ -9,6 +10,8 @@ void fx_stdlib_init(FxInterp *I)
     fx_core_math_init(I);
     fx_core_list_init(I);
     fx_core_text_init(I);
+    fx_exp_optim_init(I);
+    fx_exp_save_init(I);
     fx_define_value(I, "pi", fx_num(M_PI));
     fx_define_value(I, "inf", fx_num(INFINITY));
     fx_define_value(I, "nan", fx_num(NAN));
