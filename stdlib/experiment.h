@@ -149,5 +149,6 @@ extern const char *const fx_summary_options[];
 /* Builtin registration (optimizers, schedules, losses). */
 void fx_exp_optim_init(FxInterp *I);
 void fx_exp_save_init(FxInterp *I);
+void fx_exp_data_init(FxInterp *I);
 
 #endif

@@ -12,6 +12,7 @@ void fx_stdlib_init(FxInterp *I)
     fx_core_text_init(I);
     fx_exp_optim_init(I);
     fx_exp_save_init(I);
+    fx_exp_data_init(I);
     fx_define_value(I, "pi", fx_num(M_PI));
     fx_define_value(I, "inf", fx_num(INFINITY));
     fx_define_value(I, "nan", fx_num(NAN));
