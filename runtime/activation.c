@@ -1,7 +1,9 @@
 /* Elementwise activations (relu, leaky_relu, sigmoid, tanh) and softmax over
  * the last axis, forward and backward, split over the pool in fixed chunks.
- * relu's gradient at 0 is 0 and leaky_relu's is the slope, as PyTorch.
- * Knows nothing of the fx language. */
+ * As PyTorch: relu passes NaN through, its gradient is 0 where x <= 0, and
+ * leaky_relu's is the slope there. The relu selections are branch-free
+ * (a bit mask) because signs of activations are a coin toss for the branch
+ * predictor. Knows nothing of the fx language. */
 #include <math.h>
 #include "rt_internal.h"
 
@@ -29,11 +31,11 @@ static void fwd_range(void *ctx, int64_t lo, int64_t hi)
     switch (j->kind) {
     case RT_LAYER_RELU:
         for (int64_t i = lo; i < hi; i++)
-            y[i] = x[i] > 0 ? x[i] : 0.0f;
+            y[i] = rt_pick(!(x[i] <= 0), x[i], 0.0f);
         break;
     case RT_LAYER_LEAKY_RELU:
         for (int64_t i = lo; i < hi; i++)
-            y[i] = x[i] > 0 ? x[i] : x[i] * j->slope;
+            y[i] = rt_pick(x[i] > 0, x[i], x[i] * j->slope);
         break;
     case RT_LAYER_SIGMOID:
         for (int64_t i = lo; i < hi; i++)
@@ -56,11 +58,11 @@ static void bwd_range(void *ctx, int64_t lo, int64_t hi)
     switch (j->kind) {
     case RT_LAYER_RELU:
         for (int64_t i = lo; i < hi; i++)
-            dx[i] += j->x[i] > 0 ? dy[i] : 0.0f;
+            dx[i] += rt_pick(!(j->x[i] <= 0), dy[i], 0.0f);
         break;
     case RT_LAYER_LEAKY_RELU:
         for (int64_t i = lo; i < hi; i++)
-            dx[i] += j->x[i] > 0 ? dy[i] : dy[i] * j->slope;
+            dx[i] += rt_pick(j->x[i] > 0, dy[i], dy[i] * j->slope);
         break;
     case RT_LAYER_SIGMOID:
         for (int64_t i = lo; i < hi; i++)

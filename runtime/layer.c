@@ -301,7 +301,14 @@ static int setup_pool(Setup *u)
     g->ow = sweep(g->w, g->k, g->stride, g->pad);
     if (g->oh < 1 || g->ow < 1 || g->c < 1)
         return empty_err(u);
+    if (g->h * g->w > INT32_MAX)
+        return shape_err(u, "planes of fewer than 2^31 pixels");
     L->out = rt_shape3(g->c, g->oh, g->ow);
+    if (s->kind == RT_LAYER_MAXPOOL2D) {   /* int32 argmax per output */
+        L->nscratch = mul3(u->max_batch, g->c, g->oh * g->ow);
+        if (L->nscratch < 0)
+            return size_err(u);
+    }
     return 0;
 }
 

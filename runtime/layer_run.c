@@ -69,7 +69,7 @@ int rt_layer_forward(RtLayer *L, RtThreads *th, const float *x, int64_t n,
                           L->scratch2);
         break;
     case RT_LAYER_MAXPOOL2D:
-        rt_maxpool2d_forward(th, &L->pool, L->act, x, n);
+        rt_maxpool2d_forward(th, &L->pool, L->act, (int32_t *)L->scratch, x, n);
         break;
     case RT_LAYER_AVGPOOL2D:
         rt_avgpool2d_forward(th, &L->pool, L->act, x, n);
@@ -128,7 +128,8 @@ void rt_layer_backward(RtLayer *L, RtThreads *th, const float *x, float *dx,
         return;
     switch (s->kind) {
     case RT_LAYER_MAXPOOL2D:
-        rt_maxpool2d_backward(th, &L->pool, dx, dy, x, n);
+        rt_maxpool2d_backward(th, &L->pool, dx, dy, (const int32_t *)L->scratch,
+                              n);
         break;
     case RT_LAYER_AVGPOOL2D:
         rt_avgpool2d_backward(th, &L->pool, dx, dy, n);

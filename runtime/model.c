@@ -239,6 +239,8 @@ RtModel *rt_model_clone(const RtModel *src, int64_t max_batch, RtError *err)
 int rt_model_copy_weights(RtModel *dst, const RtModel *src, RtError *err)
 {
     char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE];
+    if (dst == src)
+        return 0;
     if (dst->nlayers != src->nlayers) {
         rt_error_set(err, RT_ERR_SHAPE, "models differ: %d layers here, %d in "
                      "the source", dst->nlayers, src->nlayers);

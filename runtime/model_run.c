@@ -61,6 +61,12 @@ int rt_model_fused(const RtModel *m, RtLossKind kind)
     return rt_model_loss_layer(m, kind) != m->nlayers - 1;
 }
 
+const float *rt_model_loss_input(const RtModel *m, RtLossKind kind)
+{
+    int li = rt_model_loss_layer(m, kind);
+    return li >= 0 ? m->layers[li].act : m->x;
+}
+
 double rt_model_loss(RtModel *m, RtLossKind kind, const float *target,
                      RtError *err)
 {

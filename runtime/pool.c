@@ -1,9 +1,10 @@
 /* Pooling kernels over NCHW: max pooling (padding acts as -inf; the first
- * maximum in scan order wins, NaN propagates, as PyTorch) and average
- * pooling (padding counts as zeros in the k*k divisor, PyTorch's default
- * count_include_pad). One task per (sample, channel) plane. Backward finds
- * the max again from the input instead of storing indices. Knows nothing
- * of the fx language. (The thread pool lives in threads.c.) */
+ * maximum in scan order wins and a NaN wins over numbers, as PyTorch's
+ * `val > max || isnan(val)`) and average pooling (padding counts as zeros
+ * in the k*k divisor, PyTorch's default count_include_pad). One task per
+ * (sample, channel) plane. Max pooling keeps each output's argmax (an
+ * index into its input plane) for backward. Knows nothing of the fx
+ * language. (The thread pool lives in threads.c.) */
 #include <math.h>
 #include "rt_internal.h"
 
@@ -11,6 +12,7 @@ typedef struct {
     const RtPoolGeom *g;
     const float *x, *dy;
     float *y, *dx;
+    int32_t *idx;
 } PoolJob;
 
 /* The window of output (oh, ow), clipped to the input. */
@@ -24,24 +26,24 @@ static void window(const RtPoolGeom *g, int64_t oh, int64_t ow, int64_t *h0,
     *w1 = ws + g->k > g->w ? g->w : ws + g->k;
 }
 
-/* Index in the plane of the window's maximum (-1 if the window is empty). */
-static int64_t argmax(const RtPoolGeom *g, const float *x, int64_t oh,
-                      int64_t ow)
+/* Max and argmax of one window, written to *y and *at; the updates are
+ * selects rather than branches (window values are in random order). */
+static void window_max(const RtPoolGeom *g, const float *x, int64_t oh,
+                       int64_t ow, float *y, int32_t *at)
 {
-    int64_t h0, h1, w0, w1, best = -1;
+    int64_t h0, h1, w0, w1;
+    int32_t best = -1;
     float m = -INFINITY;
     window(g, oh, ow, &h0, &h1, &w0, &w1);
     for (int64_t i = h0; i < h1; i++)
         for (int64_t j = w0; j < w1; j++) {
             float v = x[i * g->w + j];
-            if (best < 0 || v > m || isnan(v)) {
-                m = v;
-                best = i * g->w + j;
-                if (isnan(v))
-                    return best;
-            }
+            int take = (v > m) | (v != v) | (best < 0);
+            best = rt_pick_i32(take, (int32_t)(i * g->w + j), best);
+            m = rt_pick(take, v, m);
         }
-    return best;
+    *y = m;
+    *at = best;
 }
 
 static void max_fwd_task(void *ctx, int64_t t)
@@ -50,26 +52,22 @@ static void max_fwd_task(void *ctx, int64_t t)
     const RtPoolGeom *g = j->g;
     const float *x = j->x + t * g->h * g->w;
     float *y = j->y + t * g->oh * g->ow;
+    int32_t *idx = j->idx + t * g->oh * g->ow;
     for (int64_t oh = 0; oh < g->oh; oh++)
-        for (int64_t ow = 0; ow < g->ow; ow++) {
-            int64_t a = argmax(g, x, oh, ow);
-            y[oh * g->ow + ow] = a < 0 ? -INFINITY : x[a];
-        }
+        for (int64_t ow = 0; ow < g->ow; ow++)
+            window_max(g, x, oh, ow, &y[oh * g->ow + ow], &idx[oh * g->ow + ow]);
 }
 
 static void max_bwd_task(void *ctx, int64_t t)
 {
     const PoolJob *j = ctx;
     const RtPoolGeom *g = j->g;
-    const float *x = j->x + t * g->h * g->w;
     const float *dy = j->dy + t * g->oh * g->ow;
+    const int32_t *idx = j->idx + t * g->oh * g->ow;
     float *dx = j->dx + t * g->h * g->w;
-    for (int64_t oh = 0; oh < g->oh; oh++)
-        for (int64_t ow = 0; ow < g->ow; ow++) {
-            int64_t a = argmax(g, x, oh, ow);
-            if (a >= 0)
-                dx[a] += dy[oh * g->ow + ow];
-        }
+    for (int64_t o = 0; o < g->oh * g->ow; o++)
+        if (idx[o] >= 0)
+            dx[idx[o]] += dy[o];
 }
 
 static void avg_fwd_task(void *ctx, int64_t t)
@@ -110,16 +108,16 @@ static void avg_bwd_task(void *ctx, int64_t t)
 }
 
 void rt_maxpool2d_forward(RtThreads *th, const RtPoolGeom *g, float *y,
-                          const float *x, int64_t n)
+                          int32_t *idx, const float *x, int64_t n)
 {
-    PoolJob j = {.g = g, .x = x, .y = y};
+    PoolJob j = {.g = g, .x = x, .y = y, .idx = idx};
     rt_threads_run(th, n * g->c, max_fwd_task, &j);
 }
 
 void rt_maxpool2d_backward(RtThreads *th, const RtPoolGeom *g, float *dx,
-                           const float *dy, const float *x, int64_t n)
+                           const float *dy, const int32_t *idx, int64_t n)
 {
-    PoolJob j = {.g = g, .x = x, .dy = dy, .dx = dx};
+    PoolJob j = {.g = g, .dy = dy, .dx = dx, .idx = (int32_t *)idx};
     rt_threads_run(th, n * g->c, max_bwd_task, &j);
 }
 

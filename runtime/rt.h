@@ -89,8 +89,9 @@ int64_t   rt_tensor_numel(const RtTensor *t);
  *   RT_STREAM_INIT     sub = layer index          weight initialisation
  *   RT_STREAM_DATA     sub = chosen by the caller  generated data sets
  *   RT_STREAM_SHUFFLE  sub = epoch                 per-epoch permutations
- *   RT_STREAM_DROPOUT  sub = layer << 40 | step    dropout masks; the number
- *                      index is the element index b * features + j
+ *   RT_STREAM_DROPOUT  sub = layer << 40 | step    dropout masks: element
+ *                      b * features + j is kept when (u32 >> 8) / 2^24 >=
+ *                      rate for the u32 of that index (step < 2^40)
  *   RT_STREAM_SPLIT    sub = 0                     validation splits
  *   RT_STREAM_SAMPLE   sub = step                  batches drawn without
  *                                                  replacement per step
@@ -309,7 +310,18 @@ void rt_polyfeat_forward(float *out, const float *x, int64_t n, int degree,
  * backward starts below the activation. rt_model_fused says whether that
  * happens and rt_model_loss_layer which layer's output the loss reads.
  * Otherwise the loss reads the model's output (cross_entropy treats it as
- * logits, bce as probabilities, bce_logits as logits). */
+ * logits, bce as probabilities, bce_logits as logits). rt_model_output is
+ * always the last layer's output (probabilities after a final sigmoid or
+ * softmax); rt_model_loss_input gives what the loss read.
+ *
+ * A training step, for the loop written on top of this:
+ *     rt_model_forward(m, x, n, RT_TRAIN, step, &err);
+ *     loss = rt_model_loss(m, kind, y, &err) + rt_model_l2_penalty(m);
+ *     rt_model_zero_grads(m);
+ *     rt_model_backward_loss(m);
+ *     rt_model_l2_grad(m);
+ *     rt_optim_step(opt, rt_model_params(m, NULL), rt_model_grads(m, NULL));
+ * and rt_model_nonfinite(m, ...) names the layer when loss is NaN or inf. */
 typedef enum RtMode { RT_EVAL = 0, RT_TRAIN = 1 } RtMode;
 
 typedef struct RtModel RtModel;
@@ -317,8 +329,10 @@ typedef struct RtModel RtModel;
 /* Builds the model for per-sample `input` shape and up to max_batch
  * samples. Errors: RT_ERR_SHAPE for a layer that does not fit its input
  * ("dense(10) expects 2048 inputs, got 1000 from flatten"), RT_ERR_ARG for
- * a bad hyperparameter, RT_ERR_NOMEM. default_init.kind RT_INIT_DEFAULT
- * means RT_INIT_TORCH. Parameters start at zero until rt_model_init. */
+ * a bad hyperparameter, RT_ERR_NOMEM (a model larger than the machine's
+ * memory is refused before allocating). default_init.kind RT_INIT_DEFAULT
+ * means RT_INIT_TORCH. Parameters start at zero (batchnorm at gamma 1,
+ * beta 0, running mean 0, var 1) until rt_model_init. */
 RtModel *rt_model_new(const RtLayerSpec *layers, int nlayers,
                       const RtShape *input, int64_t max_batch,
                       RtInit default_init, RtError *err);
@@ -381,8 +395,10 @@ const float *rt_model_layer_output(const RtModel *m, int i);
 int64_t      rt_model_batch(const RtModel *m);  /* of the last forward */
 
 int    rt_model_fused(const RtModel *m, RtLossKind kind);
-/* The layer whose output the loss reads (-1: the model's input). */
+/* The layer whose output the loss reads (-1: the model's input), and that
+ * output for the last forward: the logits when fused, else the output. */
 int    rt_model_loss_layer(const RtModel *m, RtLossKind kind);
+const float *rt_model_loss_input(const RtModel *m, RtLossKind kind);
 /* Batch-mean loss of the last forward against target (see "The loss and
  * the last layer"); keeps d(loss)/d(loss input) for rt_model_backward_loss.
  * The L2 penalty is not included. NaN and an error for a bad target. */
@@ -413,8 +429,9 @@ int rt_model_nonfinite(const RtModel *m, unsigned what);
 
 /* Feeds an explicit keep-mask to dropout layer i (for comparing with
  * another framework): keep[b * features + j] is 0 or 1, count values (at
- * most max_batch * features); train-mode forwards use it, scaled by
- * 1/(1-rate), instead of drawing, until called with keep == NULL. */
+ * most max_batch * features; elements past count are kept); train-mode
+ * forwards use it, scaled by 1/(1-rate), instead of drawing, until called
+ * with keep == NULL. */
 int rt_model_set_dropout_mask(RtModel *m, int i, const float *keep,
                               int64_t count, RtError *err);
 

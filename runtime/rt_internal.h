@@ -10,6 +10,7 @@
 #ifndef FX_RT_INTERNAL_H
 #define FX_RT_INTERNAL_H
 
+#include <string.h>
 #include "rt.h"
 
 /* ---- parallel helpers (threads.c, gemm.c) ------------------------------ */
@@ -25,6 +26,24 @@ void rt_parallel_range(RtThreads *th, int64_t count, int64_t chunk,
 void rt_gemm(RtThreads *th, int transa, int transb, int64_t m, int64_t n,
              int64_t k, float alpha, const float *a, int64_t lda,
              const float *b, int64_t ldb, float beta, float *c, int64_t ldc);
+
+/* c ? a : b without a branch, for selections the branch predictor cannot
+ * guess (signs of activations, window maxima). */
+static inline float rt_pick(int c, float a, float b)
+{
+    uint32_t ua, ub, m = (uint32_t)0 - (uint32_t)(c != 0);
+    memcpy(&ua, &a, sizeof ua);
+    memcpy(&ub, &b, sizeof ub);
+    ua = (ua & m) | (ub & ~m);
+    memcpy(&a, &ua, sizeof a);
+    return a;
+}
+
+static inline int32_t rt_pick_i32(int c, int32_t a, int32_t b)
+{
+    uint32_t m = (uint32_t)0 - (uint32_t)(c != 0);
+    return (int32_t)(((uint32_t)a & m) | ((uint32_t)b & ~m));
+}
 
 /* One Philox block of (seed, stream) (rng.c). */
 void rt_rng_block(uint64_t seed, uint64_t stream, uint64_t block,
@@ -60,10 +79,12 @@ typedef struct RtPoolGeom {
     int64_t c, h, w, k, stride, pad, oh, ow;
 } RtPoolGeom;
 
+/* idx [n, c, oh, ow] receives each output's argmax within its input plane
+ * (-1 for an all-padding window), which backward then uses. */
 void rt_maxpool2d_forward(RtThreads *th, const RtPoolGeom *g, float *y,
-                          const float *x, int64_t n);
+                          int32_t *idx, const float *x, int64_t n);
 void rt_maxpool2d_backward(RtThreads *th, const RtPoolGeom *g, float *dx,
-                           const float *dy, const float *x, int64_t n);
+                           const float *dy, const int32_t *idx, int64_t n);
 void rt_avgpool2d_forward(RtThreads *th, const RtPoolGeom *g, float *y,
                           const float *x, int64_t n);
 void rt_avgpool2d_backward(RtThreads *th, const RtPoolGeom *g, float *dx,
@@ -136,7 +157,8 @@ typedef struct RtLayer {
     float   *w, *b, *dw, *db;  /* into params and grads */
     float   *buf;              /* into buffers */
     float   *act, *dact;       /* into work: output and its gradient */
-    float   *scratch;          /* into work (conv2d: the im2col columns) */
+    float   *scratch;          /* into work (conv2d: the im2col columns;
+                                  maxpool2d: int32 argmax indices) */
     float   *scratch2;         /* conv2d: the GEMM result buffer */
     int      fixed_mask;       /* dropout: the mask was given */
     int      last_train;       /* mode of the last forward */

@@ -72,8 +72,15 @@ RtShape rt_shape4(int64_t a, int64_t b, int64_t c, int64_t d)
     return rt_shape(4, (int64_t[]){a, b, c, d});
 }
 
+static int valid_ndim(const RtShape *s)
+{
+    return s->ndim >= 0 && s->ndim <= RT_MAX_DIMS;
+}
+
 int64_t rt_shape_numel(const RtShape *s)
 {
+    if (!valid_ndim(s))
+        return -1;
     int64_t n = 1;
     for (int i = 0; i < s->ndim; i++) {
         if (s->dim[i] < 0)
@@ -87,7 +94,7 @@ int64_t rt_shape_numel(const RtShape *s)
 
 int rt_shape_equal(const RtShape *a, const RtShape *b)
 {
-    if (a->ndim != b->ndim)
+    if (a->ndim != b->ndim || !valid_ndim(a))
         return 0;
     for (int i = 0; i < a->ndim; i++)
         if (a->dim[i] != b->dim[i])
@@ -99,6 +106,10 @@ char *rt_shape_str(const RtShape *s, char *buf, size_t size)
 {
     if (!buf || size == 0)
         return buf;
+    if (!valid_ndim(s)) {
+        snprintf(buf, size, "[bad shape: %d dims]", s->ndim);
+        return buf;
+    }
     size_t at = 0;
     buf[0] = '\0';
     at += (size_t)snprintf(buf, size, "[");
@@ -115,11 +126,11 @@ RtTensor *rt_tensor_new(const RtShape *shape, RtError *err)
     char sb[RT_SHAPE_STR_SIZE];
     int64_t n = rt_shape_numel(shape);
     if (n < 0) {
-        int neg = 0;
-        for (int i = 0; i < shape->ndim; i++)
+        int neg = !valid_ndim(shape);
+        for (int i = 0; !neg && i < shape->ndim; i++)
             neg |= shape->dim[i] < 0;
         rt_error_set(err, neg ? RT_ERR_SHAPE : RT_ERR_NOMEM,
-                     neg ? "tensor shape %s has a negative dimension"
+                     neg ? "tensor shape %s is not a valid shape"
                          : "tensor of shape %s: size overflows",
                      rt_shape_str(shape, sb, sizeof sb));
         return NULL;

@@ -216,8 +216,10 @@ static void run_pool(const Case *c, const float *x, const float *w,
                      float *dw, float *db)
 {
     if (c->kind == RT_LAYER_MAXPOOL2D) {
-        rt_maxpool2d_forward(NULL, &c->pool, y, x, c->n);
-        rt_maxpool2d_backward(NULL, &c->pool, dx, dy, x, c->n);
+        int32_t *idx = malloc((size_t)c->ny * sizeof *idx);
+        rt_maxpool2d_forward(NULL, &c->pool, y, idx, x, c->n);
+        rt_maxpool2d_backward(NULL, &c->pool, dx, dy, idx, c->n);
+        free(idx);
     } else {
         rt_avgpool2d_forward(NULL, &c->pool, y, x, c->n);
         rt_avgpool2d_backward(NULL, &c->pool, dx, dy, c->n);

@@ -170,9 +170,12 @@ static void test_errors(Checks *c)
     RtLayerSpec huge[] = {rt_layer_dense(INT64_C(1) << 40)};
     expect_error(c, huge, 1, rt_shape1(INT64_C(1) << 30), 1, RT_ERR_NOMEM, NULL);
     expect_error(c, r, 1, rt_shape1(INT64_C(1) << 62), 8, RT_ERR_NOMEM, NULL);
+}
 
-    /* Run-time errors: a batch that does not fit, batchnorm on one value,
-     * cross_entropy on non-flat outputs. */
+/* Run-time errors: a batch that does not fit, batchnorm on one value,
+ * cross_entropy on non-flat outputs. */
+static void test_run_errors(Checks *c)
+{
     RtError err = {0};
     RtLayerSpec bn[] = {rt_layer_dense(3), rt_layer_batchnorm()};
     RtShape in = rt_shape1(2);
@@ -359,6 +362,13 @@ static void test_fused(Checks *c)
     const float *p = rt_model_forward(m, x, 4, RT_TRAIN, 0, &err);
     CHECK(c, rt_model_fused(m, RT_LOSS_BCE) && rt_model_loss_layer(m, RT_LOSS_BCE) == 0
           && !rt_model_fused(m, RT_LOSS_MSE), "sigmoid + bce is fused, mse is not");
+    const float *z = rt_model_loss_input(m, RT_LOSS_BCE);
+    int logits_ok = z == rt_model_layer_output(m, 0) &&
+                    rt_model_loss_input(m, RT_LOSS_MSE) == p;
+    for (int i = 0; i < 4; i++)
+        logits_ok &= fabs(1 / (1 + exp(-z[i])) - p[i]) < 1e-6;
+    CHECK(c, logits_ok, "the fused loss reads the logits below the sigmoid; "
+          "the output stays the probabilities");
     double plain = rt_loss_bce(p, y, 4, 1, NULL, &err);
     double fused = rt_model_loss(m, RT_LOSS_BCE, y, &err);
     CHECK_CLOSE(c, fused, plain, 1e-6, 0, "fused bce equals bce on probabilities");
@@ -465,6 +475,7 @@ int main(void)
     Checks c = {0};
     test_structure(&c);
     test_errors(&c);
+    test_run_errors(&c);
     test_init(&c);
     test_batches_and_copies(&c);
     test_fused(&c);

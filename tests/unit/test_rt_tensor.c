@@ -65,7 +65,16 @@ static void test_nomem(Checks *c)
     err = (RtError){0};
     RtShape neg = rt_shape2(3, -1);
     t = rt_tensor_new(&neg, &err);
-    CHECK(c, !t && err.code == RT_ERR_SHAPE, "negative dim: %s", err.msg);
+    CHECK(c, !t && err.code == RT_ERR_SHAPE && strstr(err.msg, "[3, -1]"),
+          "negative dim: %s", err.msg);
+    err = (RtError){0};
+    RtShape seven = {7, {1, 2, 3, 4, 5, 6}};
+    char b[RT_SHAPE_STR_SIZE];
+    t = rt_tensor_new(&seven, &err);
+    CHECK(c, !t && err.code == RT_ERR_SHAPE && rt_shape_numel(&seven) == -1,
+          "ndim 7: %s", err.msg);
+    rt_shape_str(&seven, b, sizeof b);
+    CHECK(c, strcmp(b, "[bad shape: 7 dims]") == 0, "ndim 7 prints as %s", b);
     err = (RtError){0};
     void *p = rt_alloc(-5, 4, "thing", &err);
     CHECK(c, !p && err.code == RT_ERR_NOMEM && strstr(err.msg, "thing"),

@@ -102,8 +102,10 @@ static void test_pool(Checks *c)
         const FixTensor *dy = GET(f, n);
         float *y = zeros(dy->count), *dx = zeros(x->count);
         if (cs[i].max) {
-            rt_maxpool2d_forward(NULL, &g, y, x->v, 2);
-            rt_maxpool2d_backward(NULL, &g, dx, dy->v, x->v, 2);
+            int32_t *idx = calloc((size_t)dy->count, sizeof *idx);
+            rt_maxpool2d_forward(NULL, &g, y, idx, x->v, 2);
+            rt_maxpool2d_backward(NULL, &g, dx, dy->v, idx, 2);
+            free(idx);
         } else {
             rt_avgpool2d_forward(NULL, &g, y, x->v, 2);
             rt_avgpool2d_backward(NULL, &g, dx, dy->v, 2);
