@@ -184,6 +184,9 @@ static void check_call(Resolver *R, FxNode *n)
 {
     const FxBuiltin *b = NULL;
     if (n->a->kind == FX_N_NAME) {
+        /* Environments compare interned pointers; the callee is walked
+         * (and interned) only after this check. */
+        intern_node(R, n->a);
         FxValue *v = fx_env_find_here(R->I->builtins, n->a->name);
         int shadowed = 0;
         for (Scope *s = R->scope; s && !shadowed; s = s->up)
@@ -207,8 +210,17 @@ static void check_call(Resolver *R, FxNode *n)
             char store[16][24];
             int np = fx_builtin_param_names(b, names, 16, store);
             const char *s = fx_diag_suggest(k->name, names, np);
-            if (s)
+            if (s) {
                 hint(R, "did you mean '%s'?", s);
+            } else if (np > 0) {
+                char list[16 * 26] = "";
+                for (int j = 0; j < np; j++)
+                    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                             j ? ", " : "", names[j]);
+                hint(R, "%s() takes %s", b->name, list);
+            } else {
+                hint(R, "%s() takes no keyword arguments", b->name);
+            }
         }
     }
 }
