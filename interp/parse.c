@@ -284,7 +284,28 @@ typedef struct Driver {
     int        prev;          /* code of the last token fed; -1 at start */
     int        cmp_open;      /* a comparison is the last operator so far */
     uint32_t   prev_end;      /* offset just past it */
+    FxToken    word;          /* the last token, when it is a name that
+                                 starts a statement (len 0 otherwise) */
 } Driver;
+
+/* A statement that starts with a misspelt keyword (`pritn "x"`, `fro x in
+ * xs`) parses as a name followed by something that cannot follow it; the
+ * error is at that something, and this says what was probably meant. */
+static void keyword_hint(Driver *d)
+{
+    static const char *const words[] = {
+        "let", "fn", "return", "if", "else", "for", "while", "break", "continue",
+        "print", "assert", "import",
+    };
+    char w[32];
+    if (d->word.len == 0 || d->word.len >= sizeof w || d->ctx.quiet)
+        return;
+    memcpy(w, d->word.p, d->word.len);
+    w[d->word.len] = '\0';
+    const char *s = fx_diag_suggest(w, words, (int)(sizeof words / sizeof *words));
+    if (s)
+        fx_diag_hint(d->ctx.diag, "'%s' is not a keyword; did you mean '%s'?", w, s);
+}
 
 #define FX_MAX_NESTING 256
 
@@ -297,7 +318,10 @@ static void feed(Driver *d, int code, FxToken tok, int synth)
     d->ctx.synth_newline = synth;
     if (!fx_parser_accepts(d->parser, code)) {
         int in_brace = d->nopen && d->open[d->nopen - 1].code == FX_T_LBRACE;
+        int reported = !d->ctx.failed;
         fx_parse_syntax_error_in(&d->ctx, code, tok, d->parser, in_brace, d->cmp_open);
+        if (reported && code != 0 && code != FX_T_NEWLINE)
+            keyword_hint(d);
         d->ctx.failed = 1;
         return;
     }
@@ -308,6 +332,8 @@ static void feed(Driver *d, int code, FxToken tok, int synth)
              is_assign_op(code) || code == FX_T_COLON)
         d->cmp_open = 0;
     fx_parser(d->parser, code, tok);
+    int at_start = d->prev == -1 || d->prev == FX_T_NEWLINE || d->prev == FX_T_LBRACE;
+    d->word = code == FX_T_NAME && at_start ? tok : (FxToken){0};
     d->prev = code;
     d->prev_end = tok.off + tok.len;
 }
