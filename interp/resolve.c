@@ -178,8 +178,8 @@ static void use_name(Resolver *R, FxNode *n)
 
 /* ---- calls --------------------------------------------------------------- */
 
-/* Keyword arguments: no duplicates, and for a builtin that is not shadowed,
- * only names it takes. */
+/* Keyword arguments: after the positional ones, no duplicates, and for a
+ * builtin that is not shadowed, only names it takes. */
 static void check_call(Resolver *R, FxNode *n)
 {
     const FxBuiltin *b = NULL;
@@ -196,10 +196,15 @@ static void check_call(Resolver *R, FxNode *n)
         if (v && v->type == FX_BUILTIN && !shadowed)
             b = v->as.bi;
     }
+    int seen_kw = 0;
     for (int i = 0; i < n->items.count; i++) {
         FxNode *k = n->items.items[i];
-        if (k->kind != FX_N_KWARG)
+        if (k->kind != FX_N_KWARG) {
+            if (seen_kw)
+                error(R, k->span, "a positional argument cannot follow keyword arguments");
             continue;
+        }
+        seen_kw = 1;
         intern_node(R, k);
         for (int j = 0; j < i; j++)
             if (n->items.items[j]->kind == FX_N_KWARG && n->items.items[j]->name == k->name)
