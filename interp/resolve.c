@@ -43,6 +43,8 @@ typedef struct Resolver {
     int             nglobals, capglobals;
     FxEnv          *existing;  /* names defined before this text (REPL) */
     int             lenient;   /* REPL: functions may use names defined later */
+    int             lost_names; /* a plain import failed: its names are unknown,
+                                   so an unknown name is no news */
 } Resolver;
 
 static void walk(Resolver *R, FxNode *n);
@@ -170,6 +172,8 @@ static void use_name(Resolver *R, FxNode *n)
         hint(R, "move the 'let' or 'import' that defines '%s' above this line", name);
         return;
     }
+    if (R->lost_names)
+        return;
     error(R, n->span, "unknown name '%s'", name);
     const char *s = suggest(R, name);
     if (s)
@@ -275,6 +279,8 @@ static void walk_assign(Resolver *R, FxNode *n)
         hint(R, "to use the name for your own value, declare it: let %s = ...", name);
         return;
     }
+    if (R->lost_names)
+        return;
     error(R, t->span, "'%s' is not declared", name);
     const char *s = suggest(R, name);
     if (s)
@@ -292,7 +298,13 @@ static void walk_import(Resolver *R, FxNode *n)
     int status = 0;
     FxModule *m = fx_module_load(R->I, n->str, R->src, n->a->span, &status);
     if (!m) {
+        /* Reported already; the names it would have brought must not
+         * show up as a cascade of unknown names. */
         R->errors++;
+        if (n->name)
+            declare(R, intern_node(R, n));
+        else
+            R->lost_names = 1;
         return;
     }
     n->cache = m;
