@@ -396,10 +396,50 @@ static int open_bracket(Driver *d, int code, FxToken tok)
     return 0;
 }
 
+static int is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; }
+
+/* The offset of a '\' line continuation that ends the text (after the last
+ * token only blanks, the backslash, then blanks and at most one newline),
+ * or -1. Such input promises another line: the REPL must read it. */
+static long trailing_backslash(const Driver *d)
+{
+    const char *s = d->lx.src;
+    size_t i = (size_t)(d->lx.lim - s), lo = d->prev_end;
+    while (i > lo && is_blank(s[i - 1]))
+        i--;
+    if (i > lo && s[i - 1] == '\n')
+        i--;
+    while (i > lo && is_blank(s[i - 1]))
+        i--;
+    if (i == lo || s[i - 1] != '\\')
+        return -1;
+    for (size_t k = lo; k < i - 1; k++)
+        if (!is_blank(s[k]))
+            return -1;
+    return (long)(i - 1);
+}
+
+static void continuation_at_end(Driver *d, long at)
+{
+    FxParseCtx *c = &d->ctx;
+    c->incomplete = 1;
+    if (c->incomplete_ok) {
+        c->failed = 1;
+        return;
+    }
+    fx_parse_error(c, (FxSpan){(uint32_t)at, 1},
+                   "the input ends right after a '\\' line continuation");
+}
+
 static void at_end(Driver *d, FxToken tok)
 {
     if (d->nopen > 0) {
         unclosed_error(d);
+        return;
+    }
+    long bs = trailing_backslash(d);
+    if (bs >= 0) {
+        continuation_at_end(d, bs);
         return;
     }
     /* Errors at the end point just past the last token, not at an empty
@@ -419,7 +459,10 @@ static int step(Driver *d, int *pending_nl, FxToken *nl)
     int code = fx_lex_next(&d->lx, &tok);
     FxParseCtx *c = &d->ctx;
     if (code == FX_LEX_ERROR) {
-        fx_parse_error(c, fx_tok_span(tok), "%s", d->lx.err);
+        if (tok.len == 1 && tok.p[0] == '\\' && trailing_backslash(d) == (long)tok.off)
+            continuation_at_end(d, (long)tok.off);
+        else
+            fx_parse_error(c, fx_tok_span(tok), "%s", d->lx.err);
         return 1;
     }
     if (code == FX_T_NEWLINE) {
