@@ -192,6 +192,11 @@ static void found_text(FxParseCtx *c, int code, FxToken tok, char *buf, size_t n
 /* "an expression", "')' or ','", ... from what the parser would accept. */
 static void expected_text(void *parser, int in_brace, char *buf, size_t n)
 {
+    /* Where a statement may start, listing its first tokens helps no one. */
+    if (fx_parser_accepts(parser, FX_T_LET)) {
+        snprintf(buf, n, "a statement%s", in_brace ? " or '}'" : "");
+        return;
+    }
     int ntok = fx_parser_ntokens(), want[128], nwant = 0, expr = 0, other = 0;
     int eol = fx_parser_accepts(parser, FX_T_NEWLINE);
     if (fx_parser_accepts(parser, FX_T_NAME) && fx_parser_accepts(parser, FX_T_NUMBER))

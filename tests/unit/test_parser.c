@@ -419,7 +419,9 @@ static void test_errors(Checks *c)
     PARSE_ERROR(c, "import \"\"", "1:8", "import needs a file name");
     PARSE_ERROR(c, "x $", "1:3", "unexpected character");
     PARSE_ERROR(c, "a\nb c", "2:3", "expected end of line, found 'c'");
-    PARSE_ERROR(c, "else { }", "1:1", "expected an expression, end of input, 'let', 'return', 'if', 'for' or end of line, found 'else'");
+    PARSE_ERROR(c, "else { }", "1:1", "expected a statement, found 'else'");
+    PARSE_ERROR(c, "x\n.a", "2:1", "expected a statement, found '.'");
+    PARSE_ERROR(c, "if x {\n, 1\n}", "2:1", "expected a statement or '}', found ','");
     /* Hints that follow the first line. */
     Result r = parse("if x = 1 { }", 0);
     CHECK(c, strstr(r.diag, "hint: to compare, write '=='\n") != NULL, "'=' in a condition hints at '=='");
