@@ -9,6 +9,7 @@ awk -v dir="$dir" '
     inblock && /^\.Ed/ { inblock = 0; close(file); next }
     inblock { gsub(/\\e/, "\\"); gsub(/\\&/, ""); print > file }
 ' ../../man/fx.7
+cp lib/helpers.fx "$dir"/helpers.fx   # for the example of import
 for f in "$dir"/ex*.fx; do
     echo "== $(basename "$f" .fx)"
     (cd "$dir" && "$FX" "$(basename "$f")")
