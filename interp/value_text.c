@@ -210,6 +210,10 @@ static int equal(FxValue a, FxValue b, int depth)
 {
     if (a.type != b.type)
         return 0;
+    /* The same list or record is equal to itself, even when it holds
+     * itself (the depth limit below would say it is not) or a nan. */
+    if ((a.type == FX_LIST || a.type == FX_RECORD) && a.as.o == b.as.o)
+        return 1;
     if (depth > FX_SHOW_DEPTH)
         return 0;
     switch (a.type) {
