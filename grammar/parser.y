@@ -158,7 +158,8 @@ primary(A) ::= TRUE(T).                     { A = fx_mk(ctx, FX_N_BOOL, fx_tok_s
 primary(A) ::= FALSE(F).                    { A = fx_mk(ctx, FX_N_BOOL, fx_tok_span(F)); A->boolean = 0; }
 primary(A) ::= NONE(N).                     { A = fx_mk(ctx, FX_N_NONE, fx_tok_span(N)); }
 primary(A) ::= NAME(N).                     { A = fx_mk_named(ctx, FX_N_NAME, fx_tok_span(N), N); }
-primary(A) ::= LPAREN(L) expr(E) RPAREN(R). { A = E; (void)L; (void)R; }
+primary(A) ::= LPAREN(L) expr(E) RPAREN(R).
+    { A = E; A->span = fx_span_join(fx_tok_span(L), fx_tok_span(R)); }
 primary(A) ::= LBRACKET(L) items(I) RBRACKET(R).
     { A = I; A->span = fx_span_join(fx_tok_span(L), fx_tok_span(R)); }
 primary(A) ::= LBRACE(L) RBRACE(R).
