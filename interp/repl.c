@@ -110,7 +110,7 @@ static unsigned char key_cancel(EditLine *el, int ch)
 static unsigned char key_suspend(EditLine *el, int ch)
 {
     el_set(el, EL_PREP_TERM, 0);
-    kill(0, SIGTSTP);
+    raise(SIGTSTP);               /* returns once the shell continues fx */
     el_set(el, EL_PREP_TERM, 1);
     return CC_REDISPLAY;
 }
@@ -168,6 +168,7 @@ static int editor_open(FxRepl *r)
     el_set(el, EL_BIND, "^I", "fx-complete", NULL);
     el_set(el, EL_BIND, "^C", "fx-cancel", NULL);
     el_set(el, EL_BIND, "^Z", "fx-suspend", NULL);
+    el_set(el, EL_BIND, "^R", "em-inc-search-prev", NULL);   /* as in readline */
     el_source(el, NULL);          /* ~/.editrc, as every libedit program */
     return 0;
 }
