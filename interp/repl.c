@@ -223,12 +223,17 @@ static void run_entry(FxRepl *r, int more_ok)
     }
     if (r->interrupted)
         *r->interrupted = 0;
+    /* Named here, not by fx_run_text: it would count every attempt, and
+     * a three-line entry would use up three numbers. */
+    char name[32];
+    snprintf(name, sizeof name, "<repl:%d>", r->entries + 1);
     int flags = FX_RUN_ECHO | (more_ok ? FX_RUN_INCOMPLETE_OK : 0);
-    int rc = fx_run_text(*r->Ip, NULL, r->entry.s, r->entry.len, flags);
+    int rc = fx_run_text(*r->Ip, name, r->entry.s, r->entry.len, flags);
     if (r->interrupted)
         *r->interrupted = 0;
     if (rc == FX_RUN_INCOMPLETE)
         return;
+    r->entries++;
     if (rc == FX_RUN_OK)
         fx_repl_remember(r, r->entry.s, r->entry.len);
     r->entry.len = 0;

@@ -128,6 +128,7 @@ static void cmd_reset(FxRepl *r, const char *arg)
     *r->Ip = fx_interp_new(&opt, out, err);
     (*r->Ip)->interrupted = r->interrupted;
     r->script.len = 0;
+    r->entries = 0;
     fprintf(r->out, "a fresh interpreter: every variable and function is gone\n");
 }
 

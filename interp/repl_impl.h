@@ -21,6 +21,7 @@ typedef struct FxRepl {
     char                  *hist_path;  /* NULL: history is not kept on disk */
     FxBuf                  entry;      /* lines of the entry being typed */
     FxBuf                  script;     /* entries that ran without error */
+    int                    entries;    /* entries run since the start or :reset */
     int                    cancel;     /* Ctrl-C pressed while editing */
     int                    quit;       /* :quit or Ctrl-D */
     FILE                  *out;        /* where the REPL itself writes */

@@ -71,7 +71,7 @@ static void entries(Test *t, Pty *p)
     pty_send(p, "none\r");
     CHECK(&t->c, pty_expect(p, "none\nfx> ", WAIT), "none echoes nothing");
     pty_send(p, "let = 3\r");
-    int err = pty_expect(p, "error: expected a name, found '='", WAIT);
+    int err = pty_expect(p, "<repl:5>:1:5: error: expected a name, found '='", WAIT);
     err = pty_expect(p, "|     ^", WAIT) && pty_expect(p, "fx> ", WAIT) && err;
     CHECK(&t->c, err, "a syntax error is reported at once, with a caret");
     CHECK(&t->c, enter(p, "f(2)", "4\n"), "after the error the REPL goes on, f still defined");
