@@ -27,7 +27,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "mem.h"
 #include "repl.h"
 #include "repl_impl.h"
