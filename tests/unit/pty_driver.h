@@ -168,6 +168,23 @@ static void pty_drain(Pty *p, int ms)
         ;
 }
 
+/* Waits until the terminal is in canonical ("cooked") mode, or is not:
+ * a line editor reads keys with it off, and a program running code has
+ * it on (then Ctrl-C is a signal). On Linux the master side reports the
+ * terminal's modes. 1 when the mode came within `ms`. */
+static int pty_wait_canonical(Pty *p, int on, int ms)
+{
+    long end = pty_now_ms() + ms;
+    for (;;) {
+        struct termios tio;
+        if (tcgetattr(p->fd, &tio) == 0 && !!(tio.c_lflag & ICANON) == on)
+            return 1;
+        if (pty_now_ms() > end)
+            return 0;
+        pty_pump(p, 10);
+    }
+}
+
 /* Waits for the program to end (killing it after `ms`); its wait status. */
 static int pty_finish(Pty *p, int ms)
 {
