@@ -67,11 +67,19 @@ static void entries(Test *t, Pty *p)
     CHECK(&t->c, more, "an open brace gives continuation prompts");
     CHECK(&t->c, enter(p, "}", "") && enter(p, "f(21)", "42\n"),
           "multi-line definition, then f(21) prints 42");
+    pty_send(p, "fn h(x) {\r");
+    more = pty_expect(p, "... ", WAIT);
+    pty_send(p, "\r");
+    more = pty_expect(p, "\n... ", WAIT) && more;
+    CHECK(&t->c, more && enter(p, "return x + 1 }", "") && enter(p, "h(2)", "3\n"),
+          "an empty line while continuing keeps waiting");
+    pty_send(p, "\r");
+    CHECK(&t->c, pty_expect(p, "\nfx> ", WAIT), "an empty line at the prompt does nothing");
     CHECK(&t->c, enter(p, "\"s\"", "\"s\"\n"), "a string prints quoted");
     pty_send(p, "none\r");
     CHECK(&t->c, pty_expect(p, "none\nfx> ", WAIT), "none echoes nothing");
     pty_send(p, "let = 3\r");
-    int err = pty_expect(p, "<repl:5>:1:5: error: expected a name, found '='", WAIT);
+    int err = pty_expect(p, "<repl:7>:1:5: error: expected a name, found '='", WAIT);
     err = pty_expect(p, "|     ^", WAIT) && pty_expect(p, "fx> ", WAIT) && err;
     CHECK(&t->c, err, "a syntax error is reported at once, with a caret");
     CHECK(&t->c, enter(p, "f(2)", "4\n"), "after the error the REPL goes on, f still defined");
