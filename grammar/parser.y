@@ -24,6 +24,7 @@
 %token_prefix FX_T_
 %token_type {FxToken}
 %default_type {FxNode *}
+%type kwname {FxToken}
 %extra_context {FxParseCtx *ctx}
 %stack_size 0
 
@@ -189,8 +190,16 @@ args(A) ::= arglist(L) COMMA.               { A = L; }
 arglist(A) ::= arg(E).                      { A = fx_mk(ctx, FX_N_CALL, E->span); A = fx_push(ctx, A, E); }
 arglist(A) ::= arglist(L) COMMA arg(E).     { A = fx_push(ctx, L, E); }
 arg(A) ::= expr(E).                         { A = E; }
-arg(A) ::= NAME(N) COLON expr(E).
+arg(A) ::= kwname(N) COLON expr(E).
     { A = fx_mk_named(ctx, FX_N_KWARG, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
+
+/* The experiment words that can also start an expression need saying
+ * here, as NAME's fallback only applies where they mean nothing else. */
+kwname(A) ::= NAME(N).                      { A = N; }
+kwname(A) ::= TRAIN(N).                     { A = N; }
+kwname(A) ::= EVALUATE(N).                  { A = N; }
+kwname(A) ::= PREDICT(N).                   { A = N; }
+kwname(A) ::= SWEEP(N).                     { A = N; }
 
 
 /* ---- experiments ----------------------------------------------------- */
@@ -216,7 +225,7 @@ target(A) ::= target(O) LBRACKET expr(I) RBRACKET(R).
 
 options(A) ::= .                            { A = fx_mk(ctx, FX_N_CALL, fx_tok_span_at(ctx, 0)); }
 options(A) ::= options(L) COMMA kwarg(K).   { A = fx_push(ctx, L, K); }
-kwarg(A) ::= NAME(N) COLON expr(E).
+kwarg(A) ::= kwname(N) COLON expr(E).
     { A = fx_mk_named(ctx, FX_N_KWARG, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
 
 /* The experiment words are variables where their command cannot start. */
