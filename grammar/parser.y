@@ -24,6 +24,7 @@
 %token_prefix FX_T_
 %token_type {FxToken}
 %default_type {FxNode *}
+%type kwname {FxToken}
 %extra_context {FxParseCtx *ctx}
 %stack_size 0
 
@@ -158,7 +159,8 @@ primary(A) ::= TRUE(T).                     { A = fx_mk(ctx, FX_N_BOOL, fx_tok_s
 primary(A) ::= FALSE(F).                    { A = fx_mk(ctx, FX_N_BOOL, fx_tok_span(F)); A->boolean = 0; }
 primary(A) ::= NONE(N).                     { A = fx_mk(ctx, FX_N_NONE, fx_tok_span(N)); }
 primary(A) ::= NAME(N).                     { A = fx_mk_named(ctx, FX_N_NAME, fx_tok_span(N), N); }
-primary(A) ::= LPAREN(L) expr(E) RPAREN(R). { A = E; (void)L; (void)R; }
+primary(A) ::= LPAREN(L) expr(E) RPAREN(R).
+    { A = E; A->span = fx_span_join(fx_tok_span(L), fx_tok_span(R)); }
 primary(A) ::= LBRACKET(L) items(I) RBRACKET(R).
     { A = I; A->span = fx_span_join(fx_tok_span(L), fx_tok_span(R)); }
 primary(A) ::= LBRACE(L) RBRACE(R).
@@ -188,8 +190,16 @@ args(A) ::= arglist(L) COMMA.               { A = L; }
 arglist(A) ::= arg(E).                      { A = fx_mk(ctx, FX_N_CALL, E->span); A = fx_push(ctx, A, E); }
 arglist(A) ::= arglist(L) COMMA arg(E).     { A = fx_push(ctx, L, E); }
 arg(A) ::= expr(E).                         { A = E; }
-arg(A) ::= NAME(N) COLON expr(E).
+arg(A) ::= kwname(N) COLON expr(E).
     { A = fx_mk_named(ctx, FX_N_KWARG, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
+
+/* The experiment words that can also start an expression need saying
+ * here, as NAME's fallback only applies where they mean nothing else. */
+kwname(A) ::= NAME(N).                      { A = N; }
+kwname(A) ::= TRAIN(N).                     { A = N; }
+kwname(A) ::= EVALUATE(N).                  { A = N; }
+kwname(A) ::= PREDICT(N).                   { A = N; }
+kwname(A) ::= SWEEP(N).                     { A = N; }
 
 
 /* ---- experiments ----------------------------------------------------- */
@@ -215,7 +225,7 @@ target(A) ::= target(O) LBRACKET expr(I) RBRACKET(R).
 
 options(A) ::= .                            { A = fx_mk(ctx, FX_N_CALL, fx_tok_span_at(ctx, 0)); }
 options(A) ::= options(L) COMMA kwarg(K).   { A = fx_push(ctx, L, K); }
-kwarg(A) ::= NAME(N) COLON expr(E).
+kwarg(A) ::= kwname(N) COLON expr(E).
     { A = fx_mk_named(ctx, FX_N_KWARG, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
 
 /* The experiment words are variables where their command cannot start. */

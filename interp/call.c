@@ -124,14 +124,14 @@ static int bind_given(FxInterp *I, const FxFunc *f, Args *a, unsigned char *boun
     for (int i = 0; i < a->nkw; i++) {
         int k = param_index(d, a->kwnames[i]);
         if (k < 0) {
-            fx_error_at(I, a->kwat[i], "unknown keyword argument '%s' for %s()", a->kwnames[i],
-                        f->name);
+            fx_error(I, a->kwat[i]->name_span, "unknown keyword argument '%s' for %s()",
+                     a->kwnames[i], f->name);
             unknown_kw_hint(I, d, a->kwnames[i]);
             return -1;
         }
         if (bound[k])
-            return fx_error_at(I, a->kwat[i], "argument '%s' of %s() is given twice",
-                               a->kwnames[i], f->name);
+            return fx_error(I, a->kwat[i]->name_span, "argument '%s' of %s() is given twice",
+                            a->kwnames[i], f->name);
         fx_env_define(env, a->kwnames[i], a->kwvals[i]);
         a->kwvals[i] = fx_none();
         bound[k] = 1;
@@ -336,14 +336,14 @@ static int bind_builtin(FxInterp *I, const FxBuiltin *b, const Spec *s, Args *a,
             continue;
         }
         if (k < 0) {
-            fx_error_at(I, a->kwat[i], "unknown keyword argument '%s' for %s()", a->kwnames[i],
-                        b->name);
+            fx_error(I, a->kwat[i]->name_span, "unknown keyword argument '%s' for %s()",
+                     a->kwnames[i], b->name);
             params_hint(I, b, s, a->kwnames[i]);
             return -1;
         }
         if (c->given[k])
-            return fx_error_at(I, a->kwat[i], "argument '%s' of %s() is given twice",
-                               a->kwnames[i], b->name);
+            return fx_error(I, a->kwat[i]->name_span, "argument '%s' of %s() is given twice",
+                            a->kwnames[i], b->name);
         c->args[k] = a->kwvals[i];
         c->at[k] = a->kwat[i]->a;
         c->given[k] = 1;

@@ -197,7 +197,7 @@ int fx_cli_run(FxCli *c, volatile sig_atomic_t *interrupted)
         break;
     case FX_MODE_STDIN: st = run_stdin(I); break;
     case FX_MODE_CHECK: st = run_check(c, &I, interrupted); break;
-    default: st = fx_repl(I, interrupted); break;
+    default: st = fx_repl(&I, interrupted); break;
     }
     fflush(stdout);
     if (st == 1 && I->interrupt_seen)

@@ -119,29 +119,36 @@ void fx_diag_frame(FxDiag *d, const FxSource *src, FxSpan span)
     fprintf(d->out, "  called from %s:%d:%d\n", src->name, line, col);
 }
 
-/* Levenshtein distance, capped: only small distances matter here. */
+/* Edit distance counting a swap of two neighbours as one edit (optimal
+ * string alignment), so 'fro' is one edit from 'for'. Capped: only small
+ * distances matter here. */
 static int edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return 99;
-    int row[65];
+    int rows[3][65];
+    int *prev2 = rows[0], *prev = rows[1], *row = rows[2];
     for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
+        prev[j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
         row[0] = (int)i;
         for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
             int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            int best = diag + cost;
-            if (up + 1 < best) best = up + 1;
+            int best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best) best = prev[j] + 1;
             if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
             row[j] = best;
-            diag = up;
         }
+        int *t = prev2;
+        prev2 = prev;
+        prev = row;
+        row = t;
     }
-    return row[lb];
+    return prev[lb];
 }
 
 const char *fx_diag_suggest(const char *word, const char *const *cands, int ncands)

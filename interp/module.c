@@ -23,6 +23,7 @@ char *fx_read_file(const char *path, size_t *len)
         return NULL;
     size_t cap = 4096, n = 0;
     char *buf = fx_xmalloc(cap);
+    errno = 0;
     for (;;) {
         if (n + 1 >= cap) {
             if (cap > FX_MAX_SOURCE) {
@@ -39,11 +40,12 @@ char *fx_read_file(const char *path, size_t *len)
         if (got == 0)
             break;
     }
-    int err = ferror(f);
+    /* Keep fread's reason (EISDIR for a folder), not a vague EIO. */
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     if (err) {
         free(buf);
-        errno = EIO;
+        errno = err;
         return NULL;
     }
     buf[n] = '\0';

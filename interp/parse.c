@@ -192,6 +192,11 @@ static void found_text(FxParseCtx *c, int code, FxToken tok, char *buf, size_t n
 /* "an expression", "')' or ','", ... from what the parser would accept. */
 static void expected_text(void *parser, int in_brace, char *buf, size_t n)
 {
+    /* Where a statement may start, listing its first tokens helps no one. */
+    if (fx_parser_accepts(parser, FX_T_LET)) {
+        snprintf(buf, n, "a statement%s", in_brace ? " or '}'" : "");
+        return;
+    }
     int ntok = fx_parser_ntokens(), want[128], nwant = 0, expr = 0, other = 0;
     int eol = fx_parser_accepts(parser, FX_T_NEWLINE);
     if (fx_parser_accepts(parser, FX_T_NAME) && fx_parser_accepts(parser, FX_T_NUMBER))
@@ -284,7 +289,28 @@ typedef struct Driver {
     int        prev;          /* code of the last token fed; -1 at start */
     int        cmp_open;      /* a comparison is the last operator so far */
     uint32_t   prev_end;      /* offset just past it */
+    FxToken    word;          /* the last token, when it is a name that
+                                 starts a statement (len 0 otherwise) */
 } Driver;
+
+/* A statement that starts with a misspelt keyword (`pritn "x"`, `fro x in
+ * xs`) parses as a name followed by something that cannot follow it; the
+ * error is at that something, and this says what was probably meant. */
+static void keyword_hint(Driver *d)
+{
+    static const char *const words[] = {
+        "let", "fn", "return", "if", "else", "for", "while", "break", "continue",
+        "print", "assert", "import",
+    };
+    char w[32];
+    if (d->word.len == 0 || d->word.len >= sizeof w || d->ctx.quiet)
+        return;
+    memcpy(w, d->word.p, d->word.len);
+    w[d->word.len] = '\0';
+    const char *s = fx_diag_suggest(w, words, (int)(sizeof words / sizeof *words));
+    if (s)
+        fx_diag_hint(d->ctx.diag, "'%s' is not a keyword; did you mean '%s'?", w, s);
+}
 
 #define FX_MAX_NESTING 256
 
@@ -297,7 +323,10 @@ static void feed(Driver *d, int code, FxToken tok, int synth)
     d->ctx.synth_newline = synth;
     if (!fx_parser_accepts(d->parser, code)) {
         int in_brace = d->nopen && d->open[d->nopen - 1].code == FX_T_LBRACE;
+        int reported = !d->ctx.failed;
         fx_parse_syntax_error_in(&d->ctx, code, tok, d->parser, in_brace, d->cmp_open);
+        if (reported && code != 0 && code != FX_T_NEWLINE)
+            keyword_hint(d);
         d->ctx.failed = 1;
         return;
     }
@@ -308,6 +337,8 @@ static void feed(Driver *d, int code, FxToken tok, int synth)
              is_assign_op(code) || code == FX_T_COLON)
         d->cmp_open = 0;
     fx_parser(d->parser, code, tok);
+    int at_start = d->prev == -1 || d->prev == FX_T_NEWLINE || d->prev == FX_T_LBRACE;
+    d->word = code == FX_T_NAME && at_start ? tok : (FxToken){0};
     d->prev = code;
     d->prev_end = tok.off + tok.len;
 }
@@ -370,10 +401,50 @@ static int open_bracket(Driver *d, int code, FxToken tok)
     return 0;
 }
 
+static int is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; }
+
+/* The offset of a '\' line continuation that ends the text (after the last
+ * token only blanks, the backslash, then blanks and at most one newline),
+ * or -1. Such input promises another line: the REPL must read it. */
+static long trailing_backslash(const Driver *d)
+{
+    const char *s = d->lx.src;
+    size_t i = (size_t)(d->lx.lim - s), lo = d->prev_end;
+    while (i > lo && is_blank(s[i - 1]))
+        i--;
+    if (i > lo && s[i - 1] == '\n')
+        i--;
+    while (i > lo && is_blank(s[i - 1]))
+        i--;
+    if (i == lo || s[i - 1] != '\\')
+        return -1;
+    for (size_t k = lo; k < i - 1; k++)
+        if (!is_blank(s[k]))
+            return -1;
+    return (long)(i - 1);
+}
+
+static void continuation_at_end(Driver *d, long at)
+{
+    FxParseCtx *c = &d->ctx;
+    c->incomplete = 1;
+    if (c->incomplete_ok) {
+        c->failed = 1;
+        return;
+    }
+    fx_parse_error(c, (FxSpan){(uint32_t)at, 1},
+                   "the input ends right after a '\\' line continuation");
+}
+
 static void at_end(Driver *d, FxToken tok)
 {
     if (d->nopen > 0) {
         unclosed_error(d);
+        return;
+    }
+    long bs = trailing_backslash(d);
+    if (bs >= 0) {
+        continuation_at_end(d, bs);
         return;
     }
     /* Errors at the end point just past the last token, not at an empty
@@ -393,7 +464,10 @@ static int step(Driver *d, int *pending_nl, FxToken *nl)
     int code = fx_lex_next(&d->lx, &tok);
     FxParseCtx *c = &d->ctx;
     if (code == FX_LEX_ERROR) {
-        fx_parse_error(c, fx_tok_span(tok), "%s", d->lx.err);
+        if (tok.len == 1 && tok.p[0] == '\\' && trailing_backslash(d) == (long)tok.off)
+            continuation_at_end(d, (long)tok.off);
+        else
+            fx_parse_error(c, fx_tok_span(tok), "%s", d->lx.err);
         return 1;
     }
     if (code == FX_T_NEWLINE) {

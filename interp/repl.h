@@ -6,7 +6,8 @@
 #include "interp.h"
 
 /* Runs the REPL on the terminal until :quit or Ctrl-D; returns the exit
- * status. */
-int fx_repl(FxInterp *I, volatile sig_atomic_t *interrupted);
+ * status. *Ip is the interpreter: :reset frees it and puts a fresh one
+ * there, which the caller frees in the end. */
+int fx_repl(FxInterp **Ip, volatile sig_atomic_t *interrupted);
 
 #endif

@@ -43,6 +43,8 @@ typedef struct Resolver {
     int             nglobals, capglobals;
     FxEnv          *existing;  /* names defined before this text (REPL) */
     int             lenient;   /* REPL: functions may use names defined later */
+    int             lost_names; /* a plain import failed: its names are unknown,
+                                   so an unknown name is no news */
 } Resolver;
 
 static void walk(Resolver *R, FxNode *n);
@@ -170,6 +172,8 @@ static void use_name(Resolver *R, FxNode *n)
         hint(R, "move the 'let' or 'import' that defines '%s' above this line", name);
         return;
     }
+    if (R->lost_names)
+        return;
     error(R, n->span, "unknown name '%s'", name);
     const char *s = suggest(R, name);
     if (s)
@@ -178,12 +182,15 @@ static void use_name(Resolver *R, FxNode *n)
 
 /* ---- calls --------------------------------------------------------------- */
 
-/* Keyword arguments: no duplicates, and for a builtin that is not shadowed,
- * only names it takes. */
+/* Keyword arguments: after the positional ones, no duplicates, and for a
+ * builtin that is not shadowed, only names it takes. */
 static void check_call(Resolver *R, FxNode *n)
 {
     const FxBuiltin *b = NULL;
     if (n->a->kind == FX_N_NAME) {
+        /* Environments compare interned pointers; the callee is walked
+         * (and interned) only after this check. */
+        intern_node(R, n->a);
         FxValue *v = fx_env_find_here(R->I->builtins, n->a->name);
         int shadowed = 0;
         for (Scope *s = R->scope; s && !shadowed; s = s->up)
@@ -193,10 +200,15 @@ static void check_call(Resolver *R, FxNode *n)
         if (v && v->type == FX_BUILTIN && !shadowed)
             b = v->as.bi;
     }
+    int seen_kw = 0;
     for (int i = 0; i < n->items.count; i++) {
         FxNode *k = n->items.items[i];
-        if (k->kind != FX_N_KWARG)
+        if (k->kind != FX_N_KWARG) {
+            if (seen_kw)
+                error(R, k->span, "a positional argument cannot follow keyword arguments");
             continue;
+        }
+        seen_kw = 1;
         intern_node(R, k);
         for (int j = 0; j < i; j++)
             if (n->items.items[j]->kind == FX_N_KWARG && n->items.items[j]->name == k->name)
@@ -207,8 +219,17 @@ static void check_call(Resolver *R, FxNode *n)
             char store[16][24];
             int np = fx_builtin_param_names(b, names, 16, store);
             const char *s = fx_diag_suggest(k->name, names, np);
-            if (s)
+            if (s) {
                 hint(R, "did you mean '%s'?", s);
+            } else if (np > 0) {
+                char list[16 * 26] = "";
+                for (int j = 0; j < np; j++)
+                    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                             j ? ", " : "", names[j]);
+                hint(R, "%s() takes %s", b->name, list);
+            } else {
+                hint(R, "%s() takes no keyword arguments", b->name);
+            }
         }
     }
 }
@@ -258,6 +279,8 @@ static void walk_assign(Resolver *R, FxNode *n)
         hint(R, "to use the name for your own value, declare it: let %s = ...", name);
         return;
     }
+    if (R->lost_names)
+        return;
     error(R, t->span, "'%s' is not declared", name);
     const char *s = suggest(R, name);
     if (s)
@@ -275,7 +298,13 @@ static void walk_import(Resolver *R, FxNode *n)
     int status = 0;
     FxModule *m = fx_module_load(R->I, n->str, R->src, n->a->span, &status);
     if (!m) {
+        /* Reported already; the names it would have brought must not
+         * show up as a cascade of unknown names. */
         R->errors++;
+        if (n->name)
+            declare(R, intern_node(R, n));
+        else
+            R->lost_names = 1;
         return;
     }
     n->cache = m;

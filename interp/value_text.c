@@ -183,7 +183,14 @@ static void show(FxBuf *b, FxValue v, int quote, int depth)
         fx_buf_put(b, "}", 1);
         break;
     }
-    case FX_FUNC: fx_buf_printf(b, "<fn %s>", fx_as_func(v)->name); break;
+    case FX_FUNC: {
+        const char *name = fx_as_func(v)->name;   /* "<fn>" for a lambda */
+        if (name[0] == '<')
+            fx_buf_puts(b, name);
+        else
+            fx_buf_printf(b, "<fn %s>", name);
+        break;
+    }
     case FX_BUILTIN: fx_buf_printf(b, "<builtin %s>", v.as.bi->name); break;
     case FX_FOREIGN: {
         FxForeign *f = fx_as_foreign(v);
@@ -203,6 +210,10 @@ static int equal(FxValue a, FxValue b, int depth)
 {
     if (a.type != b.type)
         return 0;
+    /* The same list or record is equal to itself, even when it holds
+     * itself (the depth limit below would say it is not) or a nan. */
+    if ((a.type == FX_LIST || a.type == FX_RECORD) && a.as.o == b.as.o)
+        return 1;
     if (depth > FX_SHOW_DEPTH)
         return 0;
     switch (a.type) {

@@ -1,0 +1,2 @@
+let xs = [1, 2]
+assert len(xs) == 3

@@ -1,0 +1,3 @@
+let total = 0
+totl = 5
+steps_taken = 1

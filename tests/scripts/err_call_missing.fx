@@ -1,0 +1,2 @@
+fn area(width, height) = width * height
+print area(3)

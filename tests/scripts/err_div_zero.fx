@@ -1,0 +1,2 @@
+let n = 0
+print 1 / n

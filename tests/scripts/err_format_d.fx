@@ -1,0 +1,1 @@
+print format("{:d}", 2.5)

@@ -1,0 +1,1 @@
+print format("{lr}", 0.1)

@@ -1,0 +1,1 @@
+print format("{:.2q}", 1)

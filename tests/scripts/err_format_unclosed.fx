@@ -1,0 +1,1 @@
+print format("loss {:.3f", 0.5)

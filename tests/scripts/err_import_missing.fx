@@ -1,0 +1,2 @@
+print "not reached"
+import "lib/no_such_file.fx"

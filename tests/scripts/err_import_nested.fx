@@ -1,0 +1,4 @@
+# import belongs at the top level of a file.
+fn load() {
+    import "lib/helpers.fx"
+}

@@ -1,0 +1,3 @@
+print "before"
+import "lib/top_error.fx"
+print "after"

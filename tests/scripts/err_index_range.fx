@@ -1,0 +1,3 @@
+let xs = [1, 2]
+print xs[-2]
+print xs[5]

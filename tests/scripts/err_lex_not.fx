@@ -1,0 +1,2 @@
+let done = false
+if !done { print "go" }

@@ -1,0 +1,2 @@
+let name = "run
+print name

@@ -1,0 +1,2 @@
+print rate
+let rate = 0.1

@@ -1,0 +1,4 @@
+if true {
+    let inside = 1
+}
+print inside

@@ -1,0 +1,3 @@
+# Two swapped letters are one edit: the suggestion still comes.
+let epochs = 10
+print epohcs

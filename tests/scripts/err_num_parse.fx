@@ -1,0 +1,1 @@
+print num("12 apples")

@@ -1,0 +1,2 @@
+let big = 1e308
+print big * 10

@@ -1,0 +1,1 @@
+print linspace(0, 1 50)

@@ -1,0 +1,2 @@
+let x = 0.5
+if 0 < x < 1 { print "inside" }

@@ -1,0 +1,2 @@
+print "not run"
+let x = 1 + \

@@ -1,0 +1,2 @@
+print "start"
+let total = sum([1, 2, 3]

@@ -1,0 +1,3 @@
+let xs = [1]
+print pop(xs)
+print pop(xs)

@@ -1,0 +1,2 @@
+let r = {loss: 0.5, accuracy: 0.9}
+print r["epoch"]

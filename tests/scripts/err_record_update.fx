@@ -1,0 +1,2 @@
+let r = {steps: 1}
+r.step += 1

@@ -1,0 +1,2 @@
+let epoch = 3
+print "epoch " + epoch

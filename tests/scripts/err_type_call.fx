@@ -1,0 +1,2 @@
+let lr = 0.1
+print lr(2)

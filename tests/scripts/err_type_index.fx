@@ -1,0 +1,2 @@
+let loss = 0.5
+print loss[0]

@@ -1,0 +1,1 @@
+for i in 10 { print i }

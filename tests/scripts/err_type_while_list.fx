@@ -1,0 +1,2 @@
+let queue = [1]
+while queue { print pop(queue) }

@@ -1,0 +1,4 @@
+let xs = [1, 2]
+fro x in xs {
+    print x
+}

@@ -1,0 +1,2 @@
+let epochs = 3
+print epocs

@@ -1,0 +1,2 @@
+import "cycle_b.fx"
+let a = 1

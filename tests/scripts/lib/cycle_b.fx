@@ -1,0 +1,2 @@
+import "cycle_a.fx"
+let b = 2

@@ -1,0 +1,2 @@
+let epochs = 20
+let n = epocs * 2

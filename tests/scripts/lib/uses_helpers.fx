@@ -1,0 +1,3 @@
+# Imports its neighbour by a path relative to this file, not to the cwd.
+import "helpers.fx"
+let used = twice(scale)

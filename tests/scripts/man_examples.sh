@@ -1,0 +1,18 @@
+# Runs every example of man/fx.7 (each '.Bd -literal' display preceded by
+# a '.\" example' comment line) and prints what it prints, so the page and
+# the language cannot drift apart.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+awk -v dir="$dir" '
+    /^\.\\" example/ { want = 1; next }
+    want && /^\.Bd -literal/ { n++; file = sprintf("%s/ex%02d.fx", dir, n); inblock = 1; want = 0; next }
+    inblock && /^\.Ed/ { inblock = 0; close(file); next }
+    inblock { gsub(/\\e/, "\\"); gsub(/\\&/, ""); print > file }
+' ../../man/fx.7
+cp lib/helpers.fx "$dir"/helpers.fx   # for the example of import
+for f in "$dir"/ex*.fx; do
+    echo "== $(basename "$f" .fx)"
+    (cd "$dir" && "$FX" "$(basename "$f")")
+    st=$?
+    [ $st -eq 0 ] || echo "exit status $st"
+done
