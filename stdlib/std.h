@@ -18,6 +18,10 @@ typedef struct FxStd {
 
 static inline FxStd *fx_std(FxInterp *I) { return I->std; }
 
+/* Made by fx_stdlib_init (seed 0, no pool yet), freed by fx_stdlib_free. */
+FxStd *fx_std_new(void);
+void   fx_std_free(FxStd *s);
+
 /* A fresh RNG cursor for the next generated data set: stream
  * RT_STREAM_DATA numbered by data_calls, under the current seed. */
 RtRng fx_std_data_rng(FxInterp *I);

@@ -3,9 +3,11 @@
 #include <stdlib.h>
 #include <math.h>
 #include "stdlib_init.h"
+#include "std.h"
 
 void fx_stdlib_init(FxInterp *I)
 {
+    I->std = fx_std_new();
     fx_core_math_init(I);
     fx_core_list_init(I);
     fx_core_text_init(I);
@@ -21,4 +23,6 @@ void fx_stdlib_init(FxInterp *I)
 void fx_stdlib_free(FxInterp *I)
 {
     (void)I;
+    fx_std_free(I->std);
+    I->std = NULL;
 }
