@@ -14,6 +14,8 @@ typedef struct FxStd {
     uint64_t   data_calls;   /* data sets drawn so far: stream numbers */
     uint64_t   train_calls;  /* training runs so far: init/shuffle seeds */
     RtThreads *threads;      /* made on first use, I->opt.threads wide */
+    const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
+                                     data split() hands strings */
 } FxStd;
 
 static inline FxStd *fx_std(FxInterp *I) { return I->std; }
