@@ -277,6 +277,9 @@ int fx_arg_dataset(FxCall *c, int i, FxDataset **out)
         return 0;
     fx_error(c->I, fx_arg_span(c, i), "%s() argument '%s' must be a dataset, got %s", c->name,
              param(c, i, name, sizeof name), fx_type_phrase(c->args[i]));
+    if (c->args[i].type == FX_RECORD &&
+        fx_record_get(c->args[i], fx_intern_cstr(&c->I->intern, "train")))
+        fx_error_hint(c->I, "split() gives a record {train, test}: pick one, as in s.train");
     return -1;
 }
 
