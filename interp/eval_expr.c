@@ -317,6 +317,8 @@ int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue 
     if (obj.type == FX_FOREIGN) {
         FxForeign *f = fx_as_foreign(obj);
         int rc = f->type->field ? f->type->field(I, f->data, name, out) : 1;
+        if (rc < 0 && I->err.set && I->err.span.len == 0)
+            I->err.span = at;   /* raised with no location: the field's */
         if (rc <= 0)
             return rc;
         fx_error(I, at, "%s has no field '%s'", f->type->phrase, name);

@@ -14,9 +14,15 @@ typedef struct FxStd {
     uint64_t   data_calls;   /* data sets drawn so far: stream numbers */
     uint64_t   train_calls;  /* training runs so far: init/shuffle seeds */
     RtThreads *threads;      /* made on first use, I->opt.threads wide */
+    const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
+                                     data split() hands strings */
 } FxStd;
 
 static inline FxStd *fx_std(FxInterp *I) { return I->std; }
+
+/* Made by fx_stdlib_init (seed 0, no pool yet), freed by fx_stdlib_free. */
+FxStd *fx_std_new(void);
+void   fx_std_free(FxStd *s);
 
 /* A fresh RNG cursor for the next generated data set: stream
  * RT_STREAM_DATA numbered by data_calls, under the current seed. */
