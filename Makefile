@@ -24,7 +24,7 @@ INCS     = -I$(B)/gen -Iinterp -Iruntime -Istdlib \
            -I/usr/include/x86_64-linux-gnu/openblas-pthread
 CFLAGS  ?=
 ALL_CFLAGS = $(CSTD) $(OPT) $(WARN) $(INCS) -MMD -MP $(CFLAGS)
-LDLIBS   = -lopenblas -ledit -lm -lpthread
+LDLIBS   = -lopenblas -ledit -lz -lm -lpthread
 LDFLAGS ?=
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 

@@ -88,7 +88,7 @@ static int repeat(FxInterp *I, const FxNode *n, FxValue seq, FxValue count, cons
         return -1;
     if (seq.type == FX_STR) {
         FxStr *s = fx_as_str(seq);
-        if (s->len && (unsigned long long)k > (1ull << 31) / s->len)
+        if (s->len && (unsigned long long)k > (1ull << 28) / s->len)
             return fx_error_at(I, n, "the repeated string would be too long");
         FxBuf b;
         fx_buf_init(&b);
@@ -276,8 +276,9 @@ int fx_index_of(FxInterp *I, const FxNode *at, FxValue v, size_t n, const char *
     double k = d < 0 ? d + (double)n : d;
     if (k < 0 || k >= (double)n) {
         char num[32];
-        fx_error_at(I, at, "index %s is out of range for %s of %zu item%s", fx_num_text(d, num),
-                    what, n, n == 1 ? "" : "s");
+        int bytes = !strcmp(what, "a string");
+        fx_error_at(I, at, "index %s is out of range for %s of %zu %s%s", fx_num_text(d, num),
+                    what, n, bytes ? "byte" : "item", n == 1 ? "" : "s");
         if (n)
             fx_error_hint(I, "valid indices are 0 to %zu, or -%zu to -1 from the end", n - 1, n);
         return -1;
@@ -317,6 +318,8 @@ int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue 
         FxForeign *f = fx_as_foreign(obj);
         I->field_at = at;
         int rc = f->type->field ? f->type->field(I, f->data, name, out) : 1;
+        if (rc < 0 && I->err.set && I->err.span.len == 0)
+            I->err.span = at;   /* raised with no location: the field's */
         if (rc <= 0)
             return rc;
         fx_error(I, at, "%s has no field '%s'", f->type->phrase, name);
@@ -343,7 +346,7 @@ static int index_value(FxInterp *I, const FxNode *n, FxValue obj, FxValue idx, F
     }
     if (obj.type == FX_STR) {
         FxStr *s = fx_as_str(obj);
-        if (fx_index_of(I, n->b, idx, s->len, "a string", &k))
+        if (fx_index_of(I, n->b, idx, s->len, "a string", &k))  /* counts bytes */
             return -1;
         *out = fx_str_new(&I->heap, s->s + k, 1);
         return 0;

@@ -82,7 +82,10 @@ void fx_module_free(FxModule *m)
  * not a file. */
 static char *join_path(const FxSource *from, const FxModule *from_mod, const char *path)
 {
-    if (path[0] == '/' || !from_mod || !from_mod->path)
+    /* Text that is not a file ("<repl:3>", "<-e>") imports relative to the
+     * current directory; a file, or text read from one (the REPL's :load),
+     * relative to its own directory. */
+    if (path[0] == '/' || !from_mod || from->name[0] == '<')
         return fx_xstrdup(path);
     const char *slash = strrchr(from->name, '/');
     if (!slash)

@@ -104,7 +104,8 @@ typedef struct FxForeignType {
     void (*describe)(const void *data, FxBuf *out);
     /* Field `name` of the object: 0 and *out set, 1 when there is no such
      * field (the caller reports it with `fields` as suggestions), -1 when
-     * an error was raised. May be NULL. */
+     * an error was raised (one raised with an empty span, (FxSpan){0, 0},
+     * is placed at the field's name). May be NULL. */
     int  (*field)(struct FxInterp *I, void *data, const char *name, FxValue *out);
     const char *const *fields;                         /* NULL-terminated */
     /* What len() says (samples of a dataset, points of a sweep); -1 when

@@ -202,6 +202,7 @@ typedef struct Keyed {
     FxValue key;     /* borrowed or owned (see sort) */
     FxValue item;    /* borrowed */
     size_t  pos;     /* for a stable sort */
+    int     rev;     /* sort descending (equal keys keep their order) */
 } Keyed;
 
 static int keyed_cmp(const void *pa, const void *pb)
@@ -214,16 +215,19 @@ static int keyed_cmp(const void *pa, const void *pb)
     } else {
         c = strcmp(fx_as_str(a->key)->s, fx_as_str(b->key)->s);
     }
+    if (a->rev)
+        c = -c;
     return c ? c : (a->pos < b->pos ? -1 : 1);
 }
 
-static int sort_keys(FxCall *c, FxList *l, Keyed *k, int have_key)
+static int sort_keys(FxCall *c, FxList *l, Keyed *k, int have_key, int rev)
 {
     for (size_t i = 0; i < l->n; i++) {
         k[i].item = l->items[i];
         k[i].pos = i;
+        k[i].rev = rev;
         if (have_key) {
-            if (fx_call_value(c->I, c->args[1], &l->items[i], 1, c->at[1], &k[i].key))
+            if (fx_call_value(c->I, c->args[1], &l->items[i], 1, c->node, &k[i].key))
                 return -1;
         } else {
             k[i].key = fx_ref(l->items[i]);
@@ -245,12 +249,12 @@ static int b_sort(FxCall *c, FxValue *out)
         return -1;
     int have_key = c->given[1] && c->args[1].type != FX_NONE;
     Keyed *k = fx_xcalloc(l->n + 1, sizeof *k);
-    int rc = sort_keys(c, l, k, have_key);
+    int rc = sort_keys(c, l, k, have_key, rev);
     if (rc == 0) {
         qsort(k, l->n, sizeof *k, keyed_cmp);
         *out = fx_list_new(&c->I->heap, l->n);
         for (size_t i = 0; i < l->n; i++)
-            fx_list_push_value(*out, fx_ref(k[rev ? l->n - 1 - i : i].item));
+            fx_list_push_value(*out, fx_ref(k[i].item));
     }
     for (size_t i = 0; i < l->n; i++)
         fx_unref(k[i].key);
@@ -323,7 +327,7 @@ static int map_filter(FxCall *c, FxValue *out, int filter)
     FxValue res = fx_list_new(&c->I->heap, l->n);
     for (size_t i = 0; i < l->n; i++) {
         FxValue item = fx_ref(l->items[i]), r;
-        int rc = fx_call_value(c->I, f, &item, 1, c->at[1], &r);
+        int rc = fx_call_value(c->I, f, &item, 1, c->node, &r);
         if (rc == 0 && filter && r.type != FX_BOOL) {
             rc = fx_error(c->I, fx_arg_span(c, 1), "filter() needs a function that returns true "
                           "or false; it returned %s", fx_type_phrase(r));

@@ -1,6 +1,8 @@
 /* Built-in math functions on numbers: exp, log, sqrt and friends. Domain
  * errors and overflow are located errors, never a silent nan or inf. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include "stdlib_init.h"
 
 static int overflowed(FxCall *c, double x, double r, FxValue *out)
@@ -61,7 +63,9 @@ static int b_cos(FxCall *c, FxValue *out) { return unary(c, out, cos); }
 static int b_tan(FxCall *c, FxValue *out) { return unary(c, out, tan); }
 static int b_tanh(FxCall *c, FxValue *out) { return unary(c, out, tanh); }
 
-/* round(x, digits): halves go to the even neighbour, as Python rounds. */
+/* round(x, digits): the decimal nearest to the double x (halves to even,
+ * judged on x's exact value, as Python rounds: round(2.675, 2) is 2.67
+ * because 2.675 is stored as 2.67499999...). */
 static int b_round(FxCall *c, FxValue *out)
 {
     double x;
@@ -70,9 +74,18 @@ static int b_round(FxCall *c, FxValue *out)
         return -1;
     if (d < -300 || d > 300)
         return fx_error(c->I, fx_arg_span(c, 1), "round() digits must be from -300 to 300");
-    double p = pow(10, (double)d);
-    double y = isfinite(x * p) ? nearbyint(x * p) / p : x;
-    *out = fx_num(y);
+    if (!isfinite(x)) {
+        *out = fx_num(x);
+        return 0;
+    }
+    if (d >= 0) {
+        char buf[400];
+        snprintf(buf, sizeof buf, "%.*f", (int)d, x);   /* exact, ties to even */
+        *out = fx_num(strtod(buf, NULL));
+        return 0;
+    }
+    double p = pow(10, (double)-d);
+    *out = fx_num(nearbyint(x / p) * p);
     return 0;
 }
 

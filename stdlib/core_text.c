@@ -41,6 +41,9 @@ static int b_num(FxCall *c, FxValue *out)
         end++;
     if (end == p || *end || (size_t)(end - s->s) != s->len)
         return fx_error(c->I, fx_arg_span(c, 0), "num() cannot read a number from \"%.40s\"", s->s);
+    if (isinf(d) && !strstr(s->s, "inf"))
+        return fx_error(c->I, fx_arg_span(c, 0), "num(): \"%.40s\" is too large for a double",
+                        s->s);
     *out = fx_num(d);
     return 0;
 }

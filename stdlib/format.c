@@ -11,7 +11,7 @@
 
 typedef struct Spec {
     char fill, align, sign, type;
-    int  zero, width, comma, prec;
+    int  zero, width, comma, prec, fill_given;
 } Spec;
 
 /* Parses the part after ':' up to '}'; returns 0 or -1 when malformed. */
@@ -23,6 +23,7 @@ static int parse_spec(const char *p, const char *end, Spec *s)
     if (end - p >= 2 && strchr("<>^", p[1])) {
         s->fill = p[0];
         s->align = p[1];
+        s->fill_given = 1;
         p += 2;
     } else if (p < end && strchr("<>^", *p)) {
         s->align = *p++;
@@ -103,9 +104,18 @@ static int format_number(FxCall *c, int argi, double x, const Spec *s, char *out
     return 0;
 }
 
+/* Characters, not bytes: continuation bytes of UTF-8 do not count. */
+static int text_width(const char *t)
+{
+    int n = 0;
+    for (; *t; t++)
+        n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
 static void pad(FxBuf *b, const char *text, const Spec *s, int numeric)
 {
-    int len = (int)strlen(text), w = s->width;
+    int len = text_width(text), w = s->width;
     char align = s->align ? s->align : numeric ? '>' : '<';
     if (len >= w) {
         fx_buf_puts(b, text);
@@ -121,11 +131,12 @@ static void pad(FxBuf *b, const char *text, const Spec *s, int numeric)
         return;
     }
     int left = align == '>' ? gap : align == '^' ? gap / 2 : 0;
+    char fill = s->zero && !s->fill_given ? '0' : s->fill;   /* {:>05} pads with 0 */
     for (int i = 0; i < left; i++)
-        fx_buf_put(b, &s->fill, 1);
+        fx_buf_put(b, &fill, 1);
     fx_buf_puts(b, text);
     for (int i = 0; i < gap - left; i++)
-        fx_buf_put(b, &s->fill, 1);
+        fx_buf_put(b, &fill, 1);
 }
 
 static int format_field(FxCall *c, int argi, const Spec *s, FxBuf *b)
@@ -144,8 +155,14 @@ static int format_field(FxCall *c, int argi, const Spec *s, FxBuf *b)
     FxBuf t;
     fx_buf_init(&t);
     fx_value_show(&t, v);
-    if (s->prec >= 0 && t.len > (size_t)s->prec)
-        t.s[s->prec] = '\0';
+    if (s->prec >= 0 && t.s) {          /* precision counts characters */
+        int chars = 0;
+        for (size_t k = 0; k < t.len; k++)
+            if (((unsigned char)t.s[k] & 0xC0) != 0x80 && chars++ == s->prec) {
+                t.s[k] = '\0';
+                break;
+            }
+    }
     pad(b, t.s ? t.s : "", s, 0);
     fx_buf_free(&t);
     return 0;

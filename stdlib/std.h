@@ -16,9 +16,15 @@ typedef struct FxStd {
     RtThreads *threads;      /* made on first use, I->opt.threads wide */
     char       label[160];   /* the sweep point being run ("lr=0.1"), or "" */
     int        runs;         /* runs trained so far, for --out file names */
+    const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
+                                     data split() hands strings */
 } FxStd;
 
 static inline FxStd *fx_std(FxInterp *I) { return I->std; }
+
+/* Made by fx_stdlib_init (seed 0, no pool yet), freed by fx_stdlib_free. */
+FxStd *fx_std_new(void);
+void   fx_std_free(FxStd *s);
 
 /* A fresh RNG cursor for the next generated data set: stream
  * RT_STREAM_DATA numbered by data_calls, under the current seed. */

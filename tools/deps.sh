@@ -13,7 +13,11 @@ have_cmd re2c     || need="$need re2c"
 have_cmd lemon    || need="$need lemon"
 have_hdr cblas.h  || need="$need libopenblas-dev"
 have_hdr histedit.h || need="$need libedit-dev"
+have_hdr zlib.h   || need="$need zlib1g-dev"
 [ -n "${FX_WANT_MANDOC:-}" ] && { have_cmd mandoc || need="$need mandoc"; }
+# Optional: the real data fashion_mnist() loads; no test needs it.
+[ -n "${FX_WANT_DATASETS:-}" ] && { [ -d /usr/share/datasets/fashion-mnist ] ||
+                                    need="$need dataset-fashion-mnist"; }
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && have_cmd apt-get; then
     echo "fx: installing missing Debian packages:$need" >&2

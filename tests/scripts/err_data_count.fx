@@ -1,0 +1,1 @@
+let d = random_data(0, 5)

@@ -1,0 +1,1 @@
+let d = load_csv("data/good.csv", classes: 3, regression: true)

@@ -1,0 +1,1 @@
+let d = load_csv("data/good.csv", label: 3)

@@ -1,0 +1,1 @@
+let d = load_csv("data/no_such_file.csv")

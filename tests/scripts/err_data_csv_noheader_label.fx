@@ -1,0 +1,1 @@
+let d = load_csv("data/noheader.csv", header: false, label: "y")

@@ -1,0 +1,1 @@
+let d = circles(100, factor: 1)

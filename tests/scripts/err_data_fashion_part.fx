@@ -1,0 +1,1 @@
+let d = fashion_mnist("tests")

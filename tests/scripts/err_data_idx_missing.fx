@@ -1,0 +1,1 @@
+let d = load_idx("data/tiny-images-idx3-ubyte.gz", "data/no-labels.gz")

@@ -1,0 +1,1 @@
+let d = moons(100, noise: -0.1)

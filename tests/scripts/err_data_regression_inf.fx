@@ -1,0 +1,1 @@
+let d = regression(fn(x) => x * inf, 5)

@@ -1,0 +1,1 @@
+let d = regression(3, 10)

@@ -1,0 +1,1 @@
+let d = regression(fn(x) => x, 10, range: [5, 1])

@@ -1,0 +1,1 @@
+let d = random_images(10, "3x32x32")

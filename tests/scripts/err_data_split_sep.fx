@@ -1,0 +1,1 @@
+let s = split(moons(10), 0.2, sep: ",")

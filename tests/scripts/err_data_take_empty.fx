@@ -1,0 +1,1 @@
+let t = take(moons(10), 5, 5)
