@@ -752,6 +752,7 @@ typedef struct RtHistory {
                                   activations in layer 3 (dense(64))" */
     double  seconds;
     int64_t val_n;             /* validation samples used (split or given) */
+    double *batch_lr;          /* the learning rate of each step */
 } RtHistory;
 
 void rt_history_free(RtHistory *h);
