@@ -613,7 +613,8 @@ static int end_epoch(Trainer *T, int64_t e, int cut)
     if (c->plateau_enabled)
         set_lr(T, rt_plateau_step(&T->plateau,
                                   metric_of(h, c->plateau_monitor, e), T->lr));
-    int stop = c->early.enabled && T->mon.wait >= c->early.patience && e > 0;
+    int stop = c->early.enabled && !improved &&
+               T->mon.wait >= c->early.patience && e > 0;
     if (c->on_epoch) {
         RtEpochInfo ei = {.epoch = e + 1, .epochs = c->steps > 0 ? 0 : T->epochs,
                           .loss = h->loss[e], .accuracy = h->accuracy[e],
