@@ -509,7 +509,7 @@ static int train_step(Trainer *T, int64_t epoch, int64_t b, int64_t nb)
     }
     const float *x, *y;
     rt_view_batch(&T->tr, pos, lo, size, T->xbuf, T->ybuf, &x, &y);
-    if (c->schedule_per_step)
+    if (c->schedule_per_step && !c->plateau_enabled)
         set_lr(T, rt_sched_lr(&c->schedule, T->base_lr, T->step));
     rt_model_zero_grads(T->m);
     if (!rt_model_forward(T->m, x, size, RT_TRAIN, (uint64_t)T->step, T->err))

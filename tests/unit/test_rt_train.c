@@ -476,6 +476,16 @@ static void test_plateau(Checks *c)
           "worse epochs: %g %g %g %g", h.lr[3], h.lr[4], h.lr[5], h.lr[6]);
     rt_history_free(&h);
 
+    /* The same with schedule_per_step set (and no schedule): the plateau's
+     * lr must not be overwritten every step. */
+    rt_model_params(m, NULL)[0] = 0;
+    cfg.schedule_per_step = 1;
+    rt_train(m, &tr, &va, &cfg, &h, NULL);
+    CHECK(c, h.epochs == 7 && h.lr[5] == 0.05 && h.batch_lr[6] == 0.05,
+          "with schedule_per_step and no schedule the plateau's lr holds");
+    rt_history_free(&h);
+    cfg.schedule_per_step = 0;
+
     rt_sched_init(&cfg.schedule, RT_SCHED_STEP);
     int rc = rt_train(m, &tr, &va, &cfg, &h, &err);
     CHECK(c, rc == -1 && err.code == RT_ERR_ARG && strstr(err.msg, "plateau"),
