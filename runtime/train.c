@@ -377,13 +377,14 @@ static int setup(Trainer *T, const RtData *train, const RtData *val)
         return fail_arg(T, "no training samples");
     if (setup_views(T, train, val) < 0 || plan(T) < 0)
         return -1;
-    if (!T->has_val && ((c->early.enabled && is_val_metric(c->early.monitor)) ||
-                        (c->plateau_enabled && is_val_metric(c->plateau_monitor)))) {
+    int early_val = c->early.enabled && is_val_metric(c->early.monitor);
+    if (!T->has_val && (early_val || (c->plateau_enabled &&
+                                      is_val_metric(c->plateau_monitor)))) {
         char msg[160];
         snprintf(msg, sizeof msg, "%s is monitored but there is no validation "
                  "data (give a validation set or val_split)",
-                 rt_metric_name(c->early.enabled ? c->early.monitor
-                                                 : c->plateau_monitor));
+                 rt_metric_name(early_val ? c->early.monitor
+                                          : c->plateau_monitor));
         return fail_arg(T, msg);
     }
     if (alloc_state(T) < 0)
