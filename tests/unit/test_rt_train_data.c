@@ -118,6 +118,37 @@ static void test_stratified(Checks *c)
     rt_history_free(&h);
     rt_history_free(&h2);
     rt_history_free(&h3);
+
+    /* Regression targets have no classes: a plain random split. With y = i
+     * and a model stuck at 0, the validation loss is the mean of the held
+     * out i^2, which tells the random 10 from the last 10. */
+    float rx[50] = {0}, ry[50];
+    for (int i = 0; i < 50; i++)
+        ry[i] = (float)i;
+    RtData reg = {rx, ry, 50, {1, {1}}, 1};
+    RtLayerSpec z = rt_layer_dense(1);
+    z.no_bias = 1;
+    RtShape one = rt_shape1(1);
+    RtModel *zm = rt_model_new(&z, 1, &one, 10, TU_TORCH, NULL);
+    tu_config(&cfg, RT_LOSS_MSE, RT_OPT_SGD, 0, 1, 10, 0);
+    cfg.val_split = 0.2;
+    rt_train(zm, &reg, NULL, &cfg, &h, NULL);
+    double last = 0;
+    for (int i = 40; i < 50; i++)
+        last += (double)i * i / 10;
+    cfg.val_split_shuffle = 1;
+    rt_train(zm, &reg, NULL, &cfg, &h2, NULL);
+    /* The held-out i^2 sum to 10 * val_loss, the rest to 40 * loss, and
+     * all 50 to 40425. */
+    double v = h2.val_loss[0] * 10, t = h2.loss[0] * 40;
+    CHECK(c, h.val_loss[0] == last && h2.val_n == 10 && fabs(v - floor(v + 0.5))
+          < 1e-6 && v < 10 * last && fabs(t + v - 40425) < 1e-3,
+          "mse targets: the shuffled split holds out 10 random samples (val "
+          "loss %.1f, the last 10 would give %.1f; train and validation "
+          "together cover every sample once)", v / 10, last);
+    rt_history_free(&h);
+    rt_history_free(&h2);
+    rt_model_free(zm);
     rt_model_free(m);
     rt_model_free(m2);
     rt_model_free(m3);
