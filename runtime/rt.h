@@ -659,7 +659,25 @@ double rt_lstsq_mse(const double *pred, const double *y, size_t n);
  * The loop the interpreter's `train` runs, usable from C on its own. It
  * owns nothing it is given: the model (built and initialised by the
  * caller), the data and the history arrays' owner is the caller (free the
- * history with rt_history_free). Nothing is allocated per step. */
+ * history with rt_history_free). Everything a run needs (batch buffers,
+ * orders, optimizer state, the best-weights copy, the history) is
+ * allocated once when rt_train starts; nothing is allocated per step.
+ *
+ * One step, as PyTorch's loop and Keras's fit do it: forward in train mode
+ * (dropout masks from (config.seed, layer, step), step counted from 0 in
+ * this call), the loss plus the model's L2 penalty (Keras reports the loss
+ * with its regularisation, and so does every loss here: batch, epoch,
+ * validation, full-data and rt_evaluate), backward with the penalty's
+ * gradient, clipping (norm first, then value, as Keras), the optimizer
+ * update, then the full-data loss when asked for, then on_batch. Batches:
+ * in order, or permuted each epoch with rt_rng_permutation on stream
+ * RT_STREAM_SHUFFLE / epoch (0-based) under config.seed; the last batch of
+ * an epoch is partial (DataLoader's drop_last=False). With sample_per_step,
+ * step s draws `batch` samples without replacement with rt_rng_sample on
+ * RT_STREAM_SAMPLE / s. An epoch is ceil(n / batch) steps in every mode.
+ * Accuracy and losses of an epoch are means over its samples, each batch
+ * weighted by its size. Validation and the full-data loss run in eval mode
+ * in batches of the model's max batch. */
 
 /* Samples and targets as flat arrays: x holds n samples of `shape` (per
  * sample, no batch dimension), y holds n targets of ydim floats each
@@ -680,9 +698,14 @@ const char *rt_metric_name(RtMetric m);      /* "loss", "val_accuracy", ... */
 
 /* Keras's EarlyStopping: watch `monitor` after each epoch; an epoch
  * improves when it beats the best so far by more than min_delta (falls for
- * losses, rises for accuracies); stop after `patience` epochs without
- * improvement. restore_best puts back the best epoch's weights at the end
- * of training, whether it stopped early or not (Keras >= 2.11). */
+ * losses, rises for accuracies; NaN never improves); after an epoch that
+ * does not improve, stop when `patience` epochs have passed since the last
+ * one that did (never after the first epoch; patience 0 stops at the first
+ * epoch that does not improve). restore_best keeps a copy of the weights
+ * and batchnorm statistics of the best epoch (of the first epoch until one
+ * improves, as Keras) and puts it back at the end of training, whether it
+ * stopped early or not (Keras >= 2.11), also after a divergence, but not
+ * after an interrupt (the caller asked to stop: the weights stay). */
 typedef struct RtEarlyStop {
     int      enabled;
     RtMetric monitor;
@@ -702,34 +725,48 @@ typedef struct RtBatchInfo {
 } RtBatchInfo;
 
 typedef struct RtEpochInfo {
-    int64_t epoch, epochs;
+    int64_t epoch, epochs;          /* as RtBatchInfo */
     double  loss, accuracy;         /* sample-weighted means over the epoch */
     double  val_loss, val_accuracy; /* NaN without validation */
     double  lr;
-    int     improved;               /* early stopping's monitor improved */
+    int     improved;               /* the monitor (early stopping's, or the
+                                       checkpoint's) improved */
     double  seconds;                /* since training started */
 } RtEpochInfo;
 
 typedef struct RtTrainConfig {
     RtLossKind    loss;
     RtOptimConfig optim;
-    RtSchedule    schedule;        /* RT_SCHED_CONSTANT for none */
+    RtSchedule    schedule;        /* RT_SCHED_CONSTANT for none; the base
+                                      lr is optim.lr */
     int           schedule_per_step; /* 0: t counts epochs, 1: steps */
-    int           plateau_enabled; /* reduce-on-plateau, stepped each epoch */
-    RtPlateau     plateau;
+    int           plateau_enabled; /* reduce-on-plateau, stepped each epoch;
+                                      not with a schedule (an error) */
+    RtPlateau     plateau;         /* settings (mode_max used as given: set
+                                      it for an accuracy); state is reset */
     RtMetric      plateau_monitor;
     int64_t       epochs;          /* train for epochs ... */
-    int64_t       steps;           /* ... or, when > 0, for this many steps */
-    int64_t       batch;           /* samples per step; 0 = all of them */
+    int64_t       steps;           /* ... or, when > 0, for this many steps
+                                      (epochs of ceil(n/batch) steps, the
+                                      last one partial) */
+    int64_t       batch;           /* samples per step; 0 or more than the
+                                      data = all of them; at most the
+                                      model's max batch */
     int           shuffle;         /* a new permutation every epoch */
     int           sample_per_step; /* each step draws `batch` samples without
                                       replacement from all the data
                                       (seed 001, example 2) */
     double        val_split;       /* no validation set given: hold out this
-                                      fraction, the last samples (Keras) ... */
-    int           val_split_shuffle; /* ... or a shuffled stratified one */
+                                      fraction, the last samples (Keras:
+                                      floor(n * (1 - val_split)) train) ... */
+    int           val_split_shuffle; /* ... or a shuffled one (stream
+                                      RT_STREAM_SPLIT / 0), stratified by
+                                      class for the classification losses
+                                      (largest remainders); both parts keep
+                                      the data's order */
     RtEarlyStop   early;
-    const char   *checkpoint;      /* save the best weights here (safetensors)
+    const char   *checkpoint;      /* save the best weights here (safetensors,
+                                      written to PATH.tmp and renamed)
                                       whenever the monitor improves; without
                                       early stopping the monitor is val_loss
                                       (loss without validation) */
@@ -738,21 +775,30 @@ typedef struct RtTrainConfig {
     double        clip_norm;       /* > 0: clip gradients to this L2 norm */
     double        clip_value;      /* > 0: clip each gradient to +-this */
     uint64_t      seed;            /* shuffles, sampling, dropout, splits */
-    RtThreads    *threads;         /* borrowed, may be NULL */
+    RtThreads    *threads;         /* borrowed; the model uses it while
+                                      training, then gets its own back;
+                                      NULL leaves the model's own */
     /* Called after each batch / epoch; a nonzero return stops training
-     * cleanly after that batch (Ctrl-C), with history.interrupted set. */
+     * cleanly after that batch (Ctrl-C), with history.interrupted set: an
+     * epoch cut short is recorded with the means of its steps and NaN
+     * validation values, and no epoch callback. Neither is called for a
+     * step whose loss is NaN or inf. */
     int         (*on_batch)(void *ctx, const RtBatchInfo *b);
     int         (*on_epoch)(void *ctx, const RtEpochInfo *e);
     void         *ctx;
 } RtTrainConfig;
 
 /* Sets the defaults: cross_entropy, adam (PyTorch defaults), no schedule,
- * 1 epoch, batch 32, shuffle on, no validation, no early stopping. */
+ * PyTorch's plateau settings (off), 1 epoch, batch 32, shuffle on, no
+ * validation, no early stopping (monitor val_loss, patience 0, as Keras),
+ * seed 0, no threads, no callbacks. */
 void rt_train_defaults(RtTrainConfig *c);
 
 /* What happened, epoch by epoch and step by step. Arrays hold `epochs`
- * (or `steps`) values; val_* are NaN when there was no validation and
- * accuracy NaN when the loss is not a classification loss. */
+ * (or `steps`) values (they are allocated for the planned counts; these
+ * two say how many ran); val_* are NaN when there was no validation and
+ * accuracy NaN when the loss is not a classification loss. A step whose
+ * loss is NaN or inf is recorded, and counted in `steps`. */
 typedef struct RtHistory {
     int64_t epochs;
     double *loss, *accuracy, *val_loss, *val_accuracy, *lr;
@@ -769,21 +815,30 @@ typedef struct RtHistory {
                                   activations in layer 3 (dense(64))" */
     double  seconds;
     int64_t val_n;             /* validation samples used (split or given) */
+    double *batch_lr;          /* the learning rate of each step */
 } RtHistory;
 
+/* Frees the arrays and resets h (best_epoch -1); safe on a reset h. */
 void rt_history_free(RtHistory *h);
 
 /* Trains m from its current weights. Returns 0 when training ended
  * (completed, stopped early, interrupted or diverged: h says which; the
  * weights are kept as they are then, or restored to the best epoch), -1
- * on an error (shapes or targets that do not fit the model, a file that
- * cannot be written, no memory) with err set; h is valid either way and
- * holds what ran. */
+ * on an error (shapes or targets that do not fit the model, a bad
+ * setting, a file that cannot be written, no memory) with err set; h is
+ * overwritten (free an earlier one first), valid either way and holds
+ * what ran. Targets are checked before training: class indices in range
+ * for cross_entropy, values in [0, 1] for the binary losses, finite for
+ * mse. A validation set given overrides val_split. A diverging step does
+ * not update the weights. */
 int rt_train(RtModel *m, const RtData *train, const RtData *val,
              const RtTrainConfig *c, RtHistory *h, RtError *err);
 
 /* Loss and accuracy (NaN when not classifying) of m on d in eval mode, in
- * batches of `batch` (0: the model's max batch). */
+ * batches of `batch` (0: the model's max batch; more is an error). The
+ * loss is the sample-weighted mean plus the model's L2 penalty (as Keras's
+ * evaluate). Binary losses count each output's 0/1 decision (threshold 0
+ * for bce_logits, 0.5 otherwise), averaged per sample. */
 int rt_evaluate(RtModel *m, const RtData *d, RtLossKind loss, int64_t batch,
                 double *loss_out, double *accuracy_out, RtError *err);
 /* The model's outputs for n samples of x (out holds n * numel(output)). */
@@ -791,8 +846,14 @@ int rt_predict(RtModel *m, const float *x, int64_t n, int64_t batch,
                float *out, RtError *err);
 
 /* Weights to a safetensors file (PyTorch-readable: F32 tensors named as
- * rt_model_tensor names them, with a __metadata__ entry naming fx) and
- * back. Loading checks every name, shape and dtype and says which differs. */
+ * rt_model_tensor names them, with a __metadata__ entry {"format": "pt",
+ * "producer": "fx VERSION"}) and back. Saving writes PATH.tmp and renames
+ * it. Loading checks the whole file first (RT_ERR_FORMAT with the byte
+ * offset for a malformed or truncated file, never a crash), then every
+ * name (RT_ERR_SHAPE for a tensor the model lacks or the file lacks; a
+ * PyTorch "*.num_batches_tracked" is skipped), shape (RT_ERR_SHAPE) and
+ * dtype (RT_ERR_FORMAT), naming the tensor; the model changes only when
+ * everything loads. The optimizer's state is not saved. */
 int rt_weights_save(RtModel *m, const char *path, RtError *err);
 int rt_weights_load(RtModel *m, const char *path, RtError *err);
 
