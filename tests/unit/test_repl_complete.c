@@ -133,7 +133,7 @@ static void test_names(FxInterp *I)
     expect(I, "let x = le", "learning_rate|len|let", "variables, builtins and keywords together");
     expect(I, "whi", "while", "a keyword");
     expect(I, "linsp", "linspace", "a builtin");
-    expect(I, "p", "pi|plot|pop|predict|print|push", "constants too");
+    expect(I, "p", "pi|plateau|plot|pop|predict|print|push", "constants too");
     expect(I, "x = 12", "", "nothing inside a number");
     expect(I, "# learn", "", "nothing inside a comment");
     expect_has(I, "print \"learn", "learning_rate", 0, "no names inside a string");
@@ -176,7 +176,7 @@ static void test_command_line(FxInterp *I, const char *dir)
 {
     expect(I, ":he", "help", "a command");
     expect(I, ":", "help|load|quit|reset|save|vars", "every command");
-    expect(I, ":help pl", "plot", "a help topic");
+    expect(I, ":help plo", "plot", "a help topic");
     expect(I, ":help :s", ":save", "a command's help topic");
     expect(I, ":help linsp", "linspace", "a builtin as a help topic");
     char text[600], want[1400];
