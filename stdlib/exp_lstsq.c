@@ -109,7 +109,7 @@ static FxValue lstsq_run(TrainJob *j, RtModel *rm, double train_mse, double val_
     copy->weights = rm;
     copy->input = j->data->shape;
     r->model = fx_model_value(I, copy);
-    if (!I->opt.quiet) {
+    if (!I->opt.quiet && j->log != 2) {
         fprintf(I->out, "least squares: train mse %.6g", train_mse);
         if (j->val)
             fprintf(I->out, "  val mse %.6g", val_mse);

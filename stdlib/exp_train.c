@@ -127,7 +127,7 @@ static int on_epoch(void *ctx, const RtEpochInfo *e)
     TrainJob *j = ctx;
     clear_progress(j);
     clock_gettime(CLOCK_MONOTONIC, &j->epoch_start);
-    if (j->log != 0 || j->I->opt.quiet)
+    if (j->log != 0 || j->I->opt.quiet || e->epochs == 0)   /* steps: one line at the end */
         return 0;
     FxBuf b;
     fx_buf_init(&b);
@@ -229,8 +229,20 @@ static void set_status(FxRun *r, TrainJob *j)
                 h->restored_best ? ", its weights restored" : "");
 }
 
+/* Training by steps prints one line when it ends: the first and last
+ * losses (on all the data after each step when full_loss is on). */
+static void steps_line(TrainJob *j, const RtHistory *h)
+{
+    if (j->cfg.steps <= 0 || j->log != 0 || j->I->opt.quiet || h->steps == 0)
+        return;
+    const double *x = h->step_loss ? h->step_loss : h->batch_loss;
+    fprintf(j->I->out, "%lld steps  %s %.4f -> %.4f\n", (long long)h->steps,
+            h->step_loss ? "full-data loss" : "batch loss", x[0], x[h->steps - 1]);
+}
+
 static FxValue make_run(TrainJob *j, RtModel *rm, RtHistory *h)
 {
+    steps_line(j, h);
     FxInterp *I = j->I;
     FxRun *r = fx_xcalloc(1, sizeof *r);
     r->h = *h;

@@ -14,7 +14,10 @@ fn f(x) = x^2 - 4*x + 3
 let runs = sweep lr in [0.01, 0.1, 0.2, 0.5, 0.9, 1.05] {
     minimize f from 0, lr: lr, steps: 100
 }
-plot runs.f, ymax: 3 title "f(x) per iteration, one curve per learning rate"
+let seed_rates = sweep lr in [0.01, 0.1, 0.2, 0.5] { minimize f from 0, lr: lr, steps: 100 }
+plot seed_rates.f title "f(x) per iteration for the document's four learning rates"
+plot runs[4].path, runs[5].path[:20], labels: ["lr=0.9", "lr=1.05"],
+     title: "x per iteration: lr 0.9 jumps across x = 2, lr 1.05 flies off"
 table runs
 
 assert runs[0].f[-1] > -0.95, "lr 0.01 is still far from the minimum after 100 steps"

@@ -16,9 +16,9 @@ fn target(row) {
     for i in range(len(row)) { s += row[i] * w[i] }
     return s
 }
-let xs = random_data(2560, 10, classes: 0).x
-let noise_ = random_data(2560, 1, classes: 0).x
-let ys = map(range(len(xs)), fn (i) => target(xs[i]) + 0.5 * noise_[i][0])
+let xs = random_data(2560, 10).x
+let eps = random_data(2560, 1).x
+let ys = map(range(len(xs)), fn (i) => target(xs[i]) + 0.5 * eps[i])
 let all = dataset(xs, ys)
 let parts = split(all, 0.2)
 
