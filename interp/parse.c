@@ -268,6 +268,9 @@ static void fx_parse_syntax_error_in(FxParseCtx *c, int code, FxToken tok, void 
         return;
     if (code == FX_T_ASSIGN && fx_parser_accepts(parser, FX_T_EQ))
         fx_diag_hint(c->diag, "to compare, write '=='");
+    else if (c->prev_title && fx_parser_accepts(parser, FX_T_COLON))
+        fx_diag_hint(c->diag, "after a comma, title is a keyword argument: write title: \"...\", "
+                     "or leave out the comma before title");
     else if (code == FX_T_NEWLINE && fx_parser_accepts(parser, FX_T_LBRACE) &&
              !fx_parser_accepts(parser, FX_T_NAME))
         fx_diag_hint(c->diag, "the '{' of a block goes on the same line");
@@ -341,6 +344,7 @@ static void feed(Driver *d, int code, FxToken tok, int synth)
     d->word = code == FX_T_NAME && at_start ? tok : (FxToken){0};
     d->prev = code;
     d->prev_end = tok.off + tok.len;
+    d->ctx.prev_title = code == FX_T_TITLE;
 }
 
 static int closer_of(int open)

@@ -20,6 +20,7 @@ typedef struct FxParseCtx {
     int             quiet;         /* report nothing at all (fuzzing, probes) */
     uint32_t        cur_off;       /* offset of the token being fed */
     int             synth_newline; /* the NEWLINE being fed was inserted */
+    int             prev_title;    /* the last token fed was 'title' */
 } FxParseCtx;
 
 FxSpan  fx_tok_span(FxToken t);

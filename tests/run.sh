@@ -74,10 +74,24 @@ run_scripts() { # $1 fx binary
     done
 }
 
+# Example scripts: in full, once, with the first (optimised) build.
+run_examples() { # $1 fx binary
+    sh "$top/tests/examples.sh" "$1" >"$tmp/ex" 2>&1
+    n_ok=$(grep -c '^ok ' "$tmp/ex"); n_bad=$(grep -c '^not ok ' "$tmp/ex")
+    pass=$((pass + n_ok)); fail=$((fail + n_bad))
+    grep -v '^ok ' "$tmp/ex" | sed 's/^not ok /FAIL: example /'
+    grep '^ok ' "$tmp/ex" | awk '{ printf "  %s %ss\n", $2, $3 }'
+}
+
+first=1
 for b in "$@"; do
     echo "== $b"
     run_unit "$top/$b"
     run_scripts "$top/$b/fx"
+    if [ $first = 1 ] && [ -z "${FX_SKIP_EXAMPLES:-}" ]; then
+        run_examples "$top/$b/fx"
+    fi
+    first=0
     if [ -f "$top/tests/fuzz/run.sh" ]; then
         if out=$(sh "$top/tests/fuzz/run.sh" "$top/$b/fx" 2>&1); then ok
         else bad "fuzz ($b)"; echo "$out" | tail -n 20; fi

@@ -17,7 +17,7 @@ model dropped { dense(256) relu dropout(0.5) dense(2) }
 let opt = adamw(lr: 0.001, weight_decay: 1e-4)
 let a = train plain   on parts.train, validate: parts.test, optimizer: adam(lr: 0.001, weight_decay: 1e-4), epochs: 150, batch: 16
 let b = train dropped on parts.train, validate: parts.test, optimizer: adam(lr: 0.001, weight_decay: 1e-4), epochs: 150, batch: 16
-plot a.loss, a.val_loss, b.loss, b.val_loss, labels: ["no dropout: loss", "no dropout: val_loss", "dropout: loss", "dropout: val_loss"], title "loss per epoch"
+plot a.loss, a.val_loss, b.loss, b.val_loss, labels: ["no dropout: loss", "no dropout: val_loss", "dropout: loss", "dropout: val_loss"], title: "loss per epoch"
 
 let gap_a = a.val_loss[-1] - a.loss[-1]
 let gap_b = b.val_loss[-1] - b.loss[-1]

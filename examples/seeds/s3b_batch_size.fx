@@ -13,7 +13,7 @@ let runs = sweep batch in [8, 256] {
     train net on data, optimizer: adam(lr: 0.001), loss: binary_cross_entropy, epochs: 10, batch: batch
 }
 plot runs.loss title "loss per epoch"
-plot runs[0].batch_loss, runs[1].batch_loss, labels: ["batch 8", "batch 256"], title "loss per batch"
+plot runs[0].batch_loss, runs[1].batch_loss, labels: ["batch 8", "batch 256"], title: "loss per batch"
 table runs
 
 print format("noise of the per-batch loss: batch 8 {:.4f}, batch 256 {:.4f}",

@@ -13,7 +13,7 @@ let runs = sweep batch in [10, 100] {
     train linear on data, optimizer: sgd(lr: 0.01), loss: cross_entropy,
           epochs: 1, batch: batch, shuffle: false, log: "batch"
 }
-plot runs[0].batch_loss, runs[1].batch_loss, labels: ["batch 10", "batch 100"], title "loss per batch"
+plot runs[0].batch_loss, runs[1].batch_loss, labels: ["batch 10", "batch 100"], title: "loss per batch"
 
 print format("noise of the per-batch loss: batch 10 {:.4f}, batch 100 {:.4f}",
              noise(runs[0].batch_loss), noise(runs[1].batch_loss))
