@@ -115,7 +115,7 @@ bench: fx
 
 demo: deps
 	@$(MAKE) --no-print-directory fx
-	./fx examples/gradient_descent.fx
+	./fx examples/seeds/s0_cnn_lr_batch.fx
 
 install: fx
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
