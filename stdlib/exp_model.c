@@ -450,6 +450,12 @@ static void layer_error(FxInterp *I, const FxModel *m, int k, FxSpan at, const R
     fx_error(I, m->spans[k], "%s", e->msg);
     I->src = saved;
     I->nframes--;
+    const RtLayerSpec *l = &m->layers[k];
+    if (l->inputs > 0 && (l->kind == RT_LAYER_DENSE || l->kind == RT_LAYER_CONV2D ||
+                          l->kind == RT_LAYER_BATCHNORM))
+        fx_error_hint(I, "leave out inputs: and the size is taken from the layer before");
+    else if (l->kind == RT_LAYER_DENSE && e->code == RT_ERR_SHAPE)
+        fx_error_hint(I, "dense takes a flat input: put flatten before it");
 }
 
 RtModel *fx_model_build(FxInterp *I, const FxModel *m, const RtShape *input, int64_t max_batch,

@@ -110,50 +110,56 @@ static int loss_opt(TrainJob *j)
     return 0;
 }
 
-static int optimizer_opt(TrainJob *j)
+/* An option whose value must be a foreign value of type t: its data is
+ * copied into `copy` (size bytes); *given says whether it was there. */
+static int foreign_opt(TrainJob *j, const char *name, const FxForeignType *t, void *copy,
+                       size_t size, int *given, const char *what)
 {
     FxValue v;
-    int given;
-    if (get(j, "optimizer", &v, &given))
+    if (get(j, name, &v, given))
         return -1;
-    if (!given)
+    if (!*given)
         return 0;
-    int ok = v.type == FX_FOREIGN && fx_as_foreign(v)->type == &fx_optimizer_type;
+    int ok = v.type == FX_FOREIGN && fx_as_foreign(v)->type == t;
     if (ok)
-        j->cfg.optim = ((FxOptimizer *)fx_as_foreign(v)->data)->cfg;
+        memcpy(copy, fx_as_foreign(v)->data, size);
     fx_unref(v);
-    if (!ok) {
-        opt_span_error(j, "optimizer", "train %s: needs %s", "an optimizer such as adam(lr: 0.001)");
+    return ok ? 0 : opt_span_error(j, name, "train %s: needs %s", what);
+}
+
+static int optimizer_opt(TrainJob *j)
+{
+    FxOptimizer o;
+    int given;
+    if (foreign_opt(j, "optimizer", &fx_optimizer_type, &o, sizeof o, &given,
+                    "an optimizer such as adam(lr: 0.001)")) {
         fx_error_hint(j->I, "the optimizers are sgd, adam, adamw, rmsprop and adagrad");
         return -1;
     }
+    if (given)
+        j->cfg.optim = o.cfg;
     return 0;
 }
 
 static int schedule_opt(TrainJob *j)
 {
-    FxValue v;
+    FxSchedule s;
     int given;
-    if (get(j, "schedule", &v, &given))
+    if (foreign_opt(j, "schedule", &fx_schedule_type, &s, sizeof s, &given,
+                    "a schedule such as cosine_lr(20) or step_lr(10)"))
         return -1;
     if (!given)
         return 0;
-    int ok = v.type == FX_FOREIGN && fx_as_foreign(v)->type == &fx_schedule_type;
-    if (ok) {
-        FxSchedule *s = fx_as_foreign(v)->data;
-        if (s->plateau) {
-            j->cfg.plateau_enabled = 1;
-            j->cfg.plateau = s->plat;
-            j->cfg.plateau_monitor = s->monitor;
-        } else {
-            j->cfg.schedule = s->sched;
-            j->cfg.schedule_per_step = s->per_step;
-        }
-        j->has_schedule = 1;
+    if (s.plateau) {
+        j->cfg.plateau_enabled = 1;
+        j->cfg.plateau = s.plat;
+        j->cfg.plateau_monitor = s.monitor;
+    } else {
+        j->cfg.schedule = s.sched;
+        j->cfg.schedule_per_step = s.per_step;
     }
-    fx_unref(v);
-    return ok ? 0 : opt_span_error(j, "schedule", "train %s: needs %s",
-                                   "a schedule such as cosine_lr(20) or step_lr(10)");
+    j->has_schedule = 1;
+    return 0;
 }
 
 static int metric_named(const char *s, RtMetric *out)
