@@ -98,6 +98,15 @@ for b in "$@"; do
     fi
 done
 
+# The runtime's example program under valgrind (a tiny run), when valgrind
+# is installed: no invalid access, nothing leaked.
+if command -v valgrind >/dev/null 2>&1 && [ -x "$top/$1/examples/train_cnn" ]; then
+    if out=$(valgrind -q --error-exitcode=1 --leak-check=full \
+             --errors-for-leak-kinds=definite,indirect \
+             "$top/$1/examples/train_cnn" 1 --train 16 --val 4 2>&1); then ok
+    else bad "valgrind train_cnn"; echo "$out" | tail -n 20; fi
+fi
+
 # Man pages: mandoc's linter, when it is installed.
 if command -v mandoc >/dev/null 2>&1; then
     for m in "$top"/man/*.[1-9]; do
