@@ -15,7 +15,7 @@ let r2 = train m on s.train, validate: s.test, epochs: 30, batch: 4, optimizer: 
 print r2.epochs, r2.best_epoch, r2.stopped_early, r2.restored_best
 # Watching an accuracy: it must rise to improve; min_delta sets by how much.
 let r3 = train m on s.train, validate: s.test, epochs: 30, batch: 4, optimizer: adam(lr: 0.01),
-               early_stopping: {monitor: "val_accuracy", patience: 1, min_delta: 0.01}, log: "none"
+               early_stopping: {monitor: "val_accuracy", patience: 1, min_delta: 0.01}
 print r3.epochs, r3.best_epoch, r3.stopped_early, r3.status
 print map(r3.val_accuracy, fn (x) => format("{:.2f}", x))
 # A run that ends before patience runs out has not stopped early.

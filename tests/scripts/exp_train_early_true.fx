@@ -9,5 +9,5 @@ print r.epochs, r.best_epoch, r.stopped_early
 let r2 = train m on d, epochs: 12, batch: 40, shuffle: false, optimizer: sgd(lr: 0), early_stopping: false, log: "none"
 print r2.epochs, r2.stopped_early
 # patience: 0 stops at the first epoch that does not improve.
-let r3 = train m on d, epochs: 5, batch: 40, shuffle: false, optimizer: sgd(lr: 0), patience: 0, log: "none"
+let r3 = train m on d, epochs: 5, batch: 40, shuffle: false, optimizer: sgd(lr: 0), patience: 0
 print r3.epochs, r3.best_epoch, r3.stopped_early
