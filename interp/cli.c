@@ -93,7 +93,7 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
     }
     if (!strcmp(a, "--width")) {
         ++*i;
-        return number_arg(a, next, 20, 1000, &c->width);
+        return number_arg(a, next, 30, 1000, &c->width);
     }
     if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
         const char *w = a[7] == '=' ? a + 8 : next;

@@ -10,6 +10,12 @@ awk -v dir="$dir" '
     inblock { gsub(/\\e/, "\\"); gsub(/\\&/, ""); print > file }
 ' ../../man/fx.7
 cp lib/helpers.fx "$dir"/helpers.fx   # for the example of import
+# for the examples of the data loaders: small stand-ins
+cp data/good.csv "$dir"/points.csv
+cp data/tiny-images-idx3-ubyte.gz "$dir"/images-idx3-ubyte.gz
+cp data/tiny-labels-idx1-ubyte.gz "$dir"/labels-idx1-ubyte.gz
+FX_FASHION_MNIST_DIR=$(pwd)/data/fake-fashion
+export FX_FASHION_MNIST_DIR
 for f in "$dir"/ex*.fx; do
     echo "== $(basename "$f" .fx)"
     (cd "$dir" && "$FX" "$(basename "$f")")

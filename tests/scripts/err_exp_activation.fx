@@ -1,0 +1,2 @@
+# An unknown activation.
+model m { dense(3, activation: "gelu") }

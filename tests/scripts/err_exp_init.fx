@@ -1,0 +1,2 @@
+# An unknown initialisation.
+model m { dense(3, init: "xavier") }

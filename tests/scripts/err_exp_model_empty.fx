@@ -1,0 +1,2 @@
+# A model needs at least one layer.
+model m { }

@@ -1,0 +1,2 @@
+# The optimizer statement needs an optimizer.
+optimizer opt = 0.01

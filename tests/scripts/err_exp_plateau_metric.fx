@@ -1,0 +1,2 @@
+# An unknown metric for plateau.
+let s = plateau(monitor: "val_acc")

@@ -1,0 +1,2 @@
+# An unknown plot mode.
+plot [1, 2, 3], mode: "fancy"

@@ -1,0 +1,2 @@
+# summary needs a model or a run.
+summary 3

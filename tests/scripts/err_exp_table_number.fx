@@ -1,0 +1,2 @@
+# table of a number.
+table 3
