@@ -200,6 +200,7 @@ kwname(A) ::= TRAIN(N).                     { A = N; }
 kwname(A) ::= EVALUATE(N).                  { A = N; }
 kwname(A) ::= PREDICT(N).                   { A = N; }
 kwname(A) ::= SWEEP(N).                     { A = N; }
+kwname(A) ::= CONTINUE(N).                  { A = N; }
 
 
 /* ---- experiments ----------------------------------------------------- */

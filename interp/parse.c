@@ -262,6 +262,15 @@ static void fx_parse_syntax_error_in(FxParseCtx *c, int code, FxToken tok, void 
             fx_diag_hint(c->diag, "write 'a < b and b < c'");
         return;
     }
+    if (c->prev_command[0] && code == FX_T_NAME) {
+        /* train/evaluate/predict/minimize where an expression must be */
+        fx_parse_error(c, c->prev_command_span, "'%s ... %s ...' cannot be part of an expression",
+                       c->prev_command, strcmp(c->prev_command, "minimize") ? "on" : "from");
+        if (!c->quiet)
+            fx_diag_hint(c->diag, "give it a name first: let %.1s = %s %.*s ...",
+                         c->prev_command, c->prev_command, (int)tok.len, tok.p);
+        return;
+    }
     expected_text(parser, in_brace, want, sizeof want);
     fx_parse_error(c, span, "expected %s, found %s", want, found);
     if (c->quiet)
@@ -345,6 +354,10 @@ static void feed(Driver *d, int code, FxToken tok, int synth)
     d->prev = code;
     d->prev_end = tok.off + tok.len;
     d->ctx.prev_title = code == FX_T_TITLE;
+    d->ctx.prev_command_span = fx_tok_span(tok);
+    snprintf(d->ctx.prev_command, sizeof d->ctx.prev_command, "%s",
+             code == FX_T_TRAIN ? "train" : code == FX_T_EVALUATE ? "evaluate"
+             : code == FX_T_PREDICT ? "predict" : code == FX_T_MINIMIZE ? "minimize" : "");
 }
 
 static int closer_of(int open)

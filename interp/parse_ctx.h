@@ -21,6 +21,8 @@ typedef struct FxParseCtx {
     uint32_t        cur_off;       /* offset of the token being fed */
     int             synth_newline; /* the NEWLINE being fed was inserted */
     int             prev_title;    /* the last token fed was 'title' */
+    char            prev_command[12]; /* it was train/evaluate/predict/minimize */
+    FxSpan          prev_command_span;
 } FxParseCtx;
 
 FxSpan  fx_tok_span(FxToken t);

@@ -263,9 +263,8 @@ static int descend(FxInterp *I, FxFunc *f, double *x, int k, const Opts *o, FxVa
         fx_list_push_value(fs, fx_num(fx));
         fx_list_push_value(path, point_value(I, x, k));
         if (!isfinite(fx)) {
-            diverged = 1;
-            if (!I->opt.quiet)
-                fprintf(I->out, "minimize: stopped at step %lld: f is %s\n", t + 1,
+            diverged = 1;                 /* said even with --quiet, as train does */
+            fprintf(I->out, "minimize: stopped at step %lld: f is %s\n", t + 1,
                         isnan(fx) ? "nan" : "inf");
         }
     }

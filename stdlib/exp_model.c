@@ -455,7 +455,7 @@ static void layer_error(FxInterp *I, const FxModel *m, int k, FxSpan at, const R
                           l->kind == RT_LAYER_BATCHNORM))
         fx_error_hint(I, "leave out inputs: and the size is taken from the layer before");
     else if (l->kind == RT_LAYER_DENSE && e->code == RT_ERR_SHAPE)
-        fx_error_hint(I, "dense takes a flat input: put flatten before it");
+        fx_error_hint(I, "put flatten before dense(%lld)", (long long)l->units);
 }
 
 RtModel *fx_model_build(FxInterp *I, const FxModel *m, const RtShape *input, int64_t max_batch,

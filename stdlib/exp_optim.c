@@ -9,18 +9,53 @@
 
 /* ---- optimizers ----------------------------------------------------------------- */
 
+/* ", name: value" for each setting that differs from the default. */
+static void setting(FxBuf *out, const char *name, double x, double dflt)
+{
+    char num[32];
+    if (x != dflt)
+        fx_buf_printf(out, ", %s: %s", name, fx_num_text(x, num));
+}
+
+static void flag(FxBuf *out, const char *name, int on)
+{
+    if (on)
+        fx_buf_printf(out, ", %s: true", name);
+}
+
 static void optim_describe(const void *data, FxBuf *out)
 {
-    const FxOptimizer *o = data;
-    const RtOptimConfig *c = &o->cfg;
+    const RtOptimConfig *c = &((const FxOptimizer *)data)->cfg;
+    RtOptimConfig d;
     char num[32];
+    rt_optim_defaults(&d, c->kind);
     fx_buf_printf(out, "%s(lr: %s", rt_optim_name(c->kind), fx_num_text(c->lr, num));
-    if (c->kind == RT_OPT_SGD && c->momentum)
-        fx_buf_printf(out, ", momentum: %s", fx_num_text(c->momentum, num));
-    if (c->kind == RT_OPT_SGD && c->nesterov)
-        fx_buf_puts(out, ", nesterov: true");
-    if (c->weight_decay)
-        fx_buf_printf(out, ", weight_decay: %s", fx_num_text(c->weight_decay, num));
+    switch (c->kind) {
+    case RT_OPT_SGD:
+        setting(out, "momentum", c->momentum, 0);
+        setting(out, "dampening", c->dampening, 0);
+        flag(out, "nesterov", c->nesterov);
+        break;
+    case RT_OPT_ADAM: case RT_OPT_ADAMW:
+        setting(out, "beta1", c->beta1, d.beta1);
+        setting(out, "beta2", c->beta2, d.beta2);
+        setting(out, "eps", c->eps, d.eps);
+        break;
+    case RT_OPT_RMSPROP:
+        setting(out, "alpha", c->alpha, d.alpha);
+        setting(out, "eps", c->eps, d.eps);
+        setting(out, "momentum", c->momentum, 0);
+        flag(out, "centered", c->centered);
+        break;
+    case RT_OPT_ADAGRAD:
+        setting(out, "lr_decay", c->lr_decay, 0);
+        setting(out, "initial_accumulator", c->initial_accumulator, 0);
+        setting(out, "eps", c->eps, d.eps);
+        break;
+    }
+    setting(out, "weight_decay", c->weight_decay, 0);   /* adamw's 0.01 is worth seeing */
+    if (c->kind == RT_OPT_ADAM || c->kind == RT_OPT_ADAMW)
+        flag(out, "amsgrad", c->amsgrad);
     fx_buf_puts(out, ")");
 }
 
@@ -125,9 +160,15 @@ static void sched_describe(const void *data, FxBuf *out)
     const FxSchedule *s = data;
     char a[32], b[32];
     if (s->plateau) {
-        fx_buf_printf(out, "plateau(monitor: \"%s\", factor: %s, patience: %lld)",
+        RtPlateau d;
+        rt_plateau_init(&d);
+        fx_buf_printf(out, "plateau(monitor: \"%s\", factor: %s, patience: %lld",
                       rt_metric_name(s->monitor), fx_num_text(s->plat.factor, a),
                       (long long)s->plat.patience);
+        setting(out, "threshold", s->plat.threshold, d.threshold);
+        setting(out, "cooldown", (double)s->plat.cooldown, (double)d.cooldown);
+        setting(out, "min_lr", s->plat.min_lr, d.min_lr);
+        fx_buf_puts(out, ")");
         return;
     }
     switch (s->sched.kind) {
@@ -145,8 +186,11 @@ static void sched_describe(const void *data, FxBuf *out)
     default:
         fx_buf_puts(out, "constant_lr()");
     }
-    if (s->sched.warmup)
-        fx_buf_printf(out, " after warmup(%lld)", (long long)s->sched.warmup);
+    if (s->sched.warmup) {
+        fx_buf_printf(out, " after warmup(%lld", (long long)s->sched.warmup);
+        setting(out, "start_factor", s->sched.start_factor, 1.0 / 3);
+        fx_buf_puts(out, ")");
+    }
     if (s->per_step)
         fx_buf_puts(out, " per step");
 }
@@ -210,10 +254,11 @@ static int b_warmup(FxCall *c, FxValue *out)
     rt_sched_init(&s.sched, RT_SCHED_CONSTANT);
     if (c->given[2] && c->args[2].type != FX_NONE) {
         FxValue t = c->args[2];
-        if (t.type != FX_FOREIGN || fx_as_foreign(t)->type != &fx_schedule_type ||
-            ((FxSchedule *)fx_as_foreign(t)->data)->plateau)
+        int is_sched = t.type == FX_FOREIGN && fx_as_foreign(t)->type == &fx_schedule_type;
+        if (!is_sched || ((FxSchedule *)fx_as_foreign(t)->data)->plateau)
             return fx_error(c->I, fx_arg_span(c, 2), "warmup() then: needs step_lr, "
-                            "exponential_lr or cosine_lr, got %s", fx_type_phrase(t));
+                            "exponential_lr or cosine_lr, not %s",
+                            is_sched ? "plateau()" : fx_type_phrase(t));
         s = *(FxSchedule *)fx_as_foreign(t)->data;
     }
     double start = 1.0 / 3;

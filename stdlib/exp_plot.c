@@ -213,12 +213,36 @@ static int mode_opt(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
         return -1;
     l->mode = I->opt.tty && I->opt.unicode ? FX_PLOT_UNICODE : FX_PLOT_ASCII;
     int rc = 0;
+    if (!I->opt.unicode) {          /* --ascii wins over the script's mode: */
+        free(m);
+        return 0;
+    }
     if (m && !strcmp(m, "ascii")) l->mode = FX_PLOT_ASCII;
     else if (m && !strcmp(m, "unicode")) l->mode = FX_PLOT_UNICODE;
     else if (m && !strcmp(m, "braille")) l->mode = FX_PLOT_BRAILLE;
     else if (m) rc = fx_error_at(I, fx_option(n, "mode")->a, "mode: is \"ascii\", \"unicode\" "
                                  "or \"braille\"");
     free(m);
+    return rc;
+}
+
+static int legend_opt(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
+{
+    char *g = NULL;
+    l->legend = FX_PLOT_LEGEND_BELOW;
+    FxValue v;
+    int given;
+    if (fx_eval_option(I, n, "legend", env, &v, &given))
+        return -1;
+    if (given && v.type == FX_STR)
+        g = fx_as_str(v)->s;
+    int rc = 0;
+    if (g && !strcmp(g, "below")) l->legend = FX_PLOT_LEGEND_BELOW;
+    else if (g && !strcmp(g, "right")) l->legend = FX_PLOT_LEGEND_RIGHT;
+    else if (g && !strcmp(g, "none")) l->legend = FX_PLOT_LEGEND_NONE;
+    else if (given) rc = fx_error_at(I, fx_option(n, "legend")->a,
+                                     "legend: is \"below\", \"right\" or \"none\"");
+    fx_unref(v);
     return rc;
 }
 
@@ -241,12 +265,18 @@ static int read_look(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
     }
     if (str_opt(I, n, env, "title", &l->title) || str_opt(I, n, env, "xlabel", &l->xlabel) ||
         str_opt(I, n, env, "ylabel", &l->ylabel) || mode_opt(I, n, env, l) ||
+        legend_opt(I, n, env, l) ||
         num_opt(I, n, env, "width", &w, &g1) || num_opt(I, n, env, "height", &h, &g2) ||
         num_opt(I, n, env, "ymin", &l->ymin, &l->has_ymin) ||
         num_opt(I, n, env, "ymax", &l->ymax, &l->has_ymax) ||
         fx_eval_option(I, n, "labels", env, &l->labels, &given) ||
         fx_eval_option(I, n, "groups", env, &l->groups, &given))
         return -1;
+    if (l->has_ymin && l->has_ymax && !(l->ymin < l->ymax)) {
+        char a[32], b[32];
+        return fx_error_at(I, fx_option(n, "ymin")->a, "ymin (%s) must be below ymax (%s)",
+                           fx_num_text(l->ymin, a), fx_num_text(l->ymax, b));
+    }
     l->width = g1 ? (int)w : I->opt.width;
     l->height = g2 ? (int)h : 0;
     FxValue lg;
@@ -338,6 +368,7 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
         o.ymin = l.ymin;
         o.has_ymax = l.has_ymax;
         o.ymax = l.ymax;
+        o.legend = l.legend;
         FxPlotBuf b;
         fx_plot_buf_init(&b);
         emit(I, &b, fx_plot_line(&b, ps, (size_t)s.n, &o), n);
@@ -476,6 +507,7 @@ int fx_exec_bars(FxInterp *I, const FxNode *n, FxEnv *env)
         o.mode = l.mode;
         o.color = I->opt.color && l.mode != FX_PLOT_ASCII;
         o.log = l.log;
+        o.legend = l.legend;
         FxPlotBuf pb;
         fx_plot_buf_init(&pb);
         emit(I, &pb, fx_plot_bars(&pb, (const char *const *)b.groups, (size_t)b.ngroups, bs,

@@ -86,6 +86,18 @@ typedef struct Metric {
     const double *x;
 } Metric;
 
+/* A sweep may be over a name a history column also has (lr): the swept
+ * value keeps the name, the history's column becomes "epoch_lr". */
+static const char *metric_name(const char *name, const FxRecord *params, char *buf, size_t n)
+{
+    for (int i = 0; params && i < params->n; i++)
+        if (!strcmp(params->keys[i], name)) {
+            snprintf(buf, n, "epoch_%s", name);
+            return buf;
+        }
+    return name;
+}
+
 static int run_metrics(const FxRun *r, int steps, Metric *m, int64_t *rows)
 {
     const RtHistory *h = &r->h;
@@ -123,8 +135,9 @@ static void run_rows(FxBuf *b, const FxRun *r, const FxRecord *params, int steps
         for (int i = 0; params && i < params->n; i++)
             fx_buf_printf(b, "%s,", params->keys[i]);
         fx_buf_puts(b, unit);
+        char nb[64];
         for (int i = 0; i < k; i++)
-            fx_buf_printf(b, ",%s", m[i].name);
+            fx_buf_printf(b, ",%s", metric_name(m[i].name, params, nb, sizeof nb));
         fx_buf_puts(b, "\n");
     }
     for (int64_t row = 0; row < rows; row++) {
@@ -142,8 +155,9 @@ static void run_rows(FxBuf *b, const FxRun *r, const FxRecord *params, int steps
                 fx_buf_puts(b, ", ");
             }
             fx_buf_printf(b, "\"%s\": %lld", unit, (long long)row + 1);
+            char nb[64];
             for (int i = 0; i < k; i++) {
-                fx_buf_printf(b, ", \"%s\": ", m[i].name);
+                fx_buf_printf(b, ", \"%s\": ", metric_name(m[i].name, params, nb, sizeof nb));
                 num_json(b, m[i].x ? m[i].x[row] : NAN);
             }
             fx_buf_puts(b, "}\n");
@@ -248,11 +262,19 @@ static int render(FxInterp *I, const FxNode *n, FxValue v, int json, int steps, 
                 fx_buf_puts(b, "{\"point\": ");
                 json_string(b, cs->labels[i]);
                 fx_buf_printf(b, ", \"%s\": ", cs->what);
-                FxBuf t;
-                fx_buf_init(&t);
-                fx_value_repr(&t, row);
-                fx_buf_puts(b, t.s ? t.s : "null");
-                fx_buf_free(&t);
+                if (row.type == FX_NONE || row.type == FX_NUM) {
+                    row.type == FX_NONE ? fx_buf_puts(b, "null") : num_json(b, row.as.n);
+                } else if (row.type == FX_LIST) {
+                    FxList *l = fx_as_list(row);
+                    fx_buf_puts(b, "[");
+                    for (size_t k = 0; k < l->n; k++) {
+                        fx_buf_puts(b, k ? ", " : "");
+                        cell_json(b, l->items[k]);
+                    }
+                    fx_buf_puts(b, "]");
+                } else {
+                    cell_json(b, row);
+                }
                 fx_buf_puts(b, "}\n");
             }
         }
@@ -287,7 +309,7 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
         fx_buf_init(&b);
         if (!strcmp(e, "safetensors"))
             rc = save_weights(I, n, v, path);
-        else if (strcmp(e, "csv") && strcmp(e, "jsonl") && strcmp(e, "json"))
+        else if (strcmp(e, "csv") && strcmp(e, "jsonl"))
             rc = fx_error_at(I, n->b, "save writes .csv, .jsonl or .safetensors files, not '.%s'", e);
         else if (!render(I, n, v, strcmp(e, "csv") != 0, steps, &b))
             rc = write_whole(I, n->b, path, &b);
@@ -299,16 +321,16 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
     return rc;
 }
 
-/* --out DIR: every run's per-epoch history as DIR/run-N.csv and .jsonl. */
-int fx_save_run_auto(FxInterp *I, FxValue run)
+/* --out DIR: every run's per-epoch history as DIR/run-N.csv and .jsonl;
+ * errors point at the statement that trained the run. */
+int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at)
 {
     FxRun *r = fx_value_run(run);
     const char *dir = I->opt.out_dir;
     if (!r || !dir)
         return 0;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return fx_error(I, (FxSpan){0, 0}, "--out: cannot make directory '%s': %s", dir,
-                        strerror(errno));
+        return fx_error_at(I, at, "--out: cannot make directory '%s': %s", dir, strerror(errno));
     int k = ++fx_std(I)->runs;
     for (int json = 0; json < 2; json++) {
         FxBuf b;
@@ -316,8 +338,7 @@ int fx_save_run_auto(FxInterp *I, FxValue run)
         run_rows(&b, r, NULL, 0, json, 1);
         char path[4096];
         snprintf(path, sizeof path, "%s/run-%d.%s", dir, k, json ? "jsonl" : "csv");
-        FxNode at = {.span = {0, 0}};
-        int rc = write_whole(I, &at, path, &b);
+        int rc = write_whole(I, at, path, &b);
         fx_buf_free(&b);
         if (rc)
             return -1;

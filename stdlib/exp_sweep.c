@@ -1,8 +1,9 @@
 /* `sweep a in [...], b in [...] { body }`: the cartesian grid (the first
  * variable varies slowest, as nested for loops), the body run once per
  * point in its own scope, its last expression the point's result. Every
- * point starts from the same initial weights and shuffles (the training
- * counters are rewound), so only the swept values differ. A point that
+ * point starts from the same initial weights and shuffles, and data drawn
+ * in the body is the same for every point (the counters that number the
+ * RNG streams are rewound), so only the swept values differ. A point that
  * fails is kept with its error and the others go on; Ctrl-C stops the
  * sweep and keeps the points so far. Also curve sets: `runs.val_loss` is
  * one labelled value per point. */
@@ -40,7 +41,8 @@ static void curves_describe(const void *data, FxBuf *out)
     for (int i = 0; i < c->n; i++) {
         fx_buf_printf(out, "%s %s ", i ? ";" : "", c->labels[i]);
         if (c->vals[i].type == FX_LIST)
-            fx_buf_printf(out, "[%zu values]", fx_as_list(c->vals[i])->n);
+            fx_buf_printf(out, "[%zu value%s]", fx_as_list(c->vals[i])->n,
+                          fx_as_list(c->vals[i])->n == 1 ? "" : "s");
         else
             fx_value_repr(out, c->vals[i]);
     }
@@ -315,12 +317,13 @@ int fx_std_sweep_label(FxInterp *I, const char *label);
 static int run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s)
 {
     FxStd *std = fx_std(I);
-    uint64_t train_calls = std->train_calls;
+    uint64_t train_calls = std->train_calls, data_calls = std->data_calls;
     for (long long k = 0; k < g->points; k++) {
         FxSweepPoint p = {0};
         FxEnv *scope = fx_env_new(&I->heap, env);
         grid_point(I, n, g, k, scope, &p);
-        std->train_calls = train_calls;
+        std->train_calls = train_calls;   /* same initial weights and data */
+        std->data_calls = data_calls;
         fx_std_sweep_label(I, p.label);
         if (!I->opt.quiet)
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);

@@ -45,17 +45,40 @@ static int col_find(Tab *t, const char *header, int text)
 static void put_num(Tab *t, const char *header, int row, double x)
 {
     int c = col_find(t, header, 0);
-    if (c < 0 || !t->cols[c].num)
+    if (c < 0)
         return;
+    if (!t->cols[c].num) {          /* a text column: the number as text */
+        char num[32];
+        free(t->cols[c].str[row]);
+        t->cols[c].str[row] = fx_xstrdup(fx_num_text(x, num));
+        t->cols[c].missing[row] = 0;
+        return;
+    }
     t->cols[c].num[row] = x;
     t->cols[c].missing[row] = 0;
+}
+
+/* A numeric column that meets text becomes a text column: its numbers
+ * are written as print shows them. */
+static void to_text(Tab *t, Col *c)
+{
+    c->str = fx_xcalloc((size_t)t->rows + 1, sizeof *c->str);
+    for (int r = 0; r < t->rows; r++) {
+        char num[32];
+        if (!c->missing[r])
+            c->str[r] = fx_xstrdup(fx_num_text(c->num[r], num));
+    }
+    free(c->num);
+    c->num = NULL;
 }
 
 static void put_str(Tab *t, const char *header, int row, const char *s)
 {
     int c = col_find(t, header, 1);
-    if (c < 0 || !t->cols[c].str)
+    if (c < 0)
         return;
+    if (!t->cols[c].str)
+        to_text(t, &t->cols[c]);
     free(t->cols[c].str[row]);
     t->cols[c].str[row] = fx_xstrdup(s);
     t->cols[c].missing[row] = 0;

@@ -4,7 +4,9 @@
  * with the per-epoch (or per-batch) lines the seeds print, a progress line
  * with an ETA on a terminal, Ctrl-C stopping cleanly after a batch, and
  * returns a run. Also `evaluate` and `predict`. */
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,7 +15,7 @@
 
 const char *const fx_evaluate_options[] = {"loss", "batch", NULL};
 
-int fx_save_run_auto(FxInterp *I, FxValue run);
+int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 int fx_train_lstsq(TrainJob *j, FxValue *out);
 
 static double seconds_since(const struct timespec *t0)
@@ -108,10 +110,13 @@ static int choose_loss(TrainJob *j, RtModel *rm)
 
 static int classifies(RtLossKind k) { return k != RT_LOSS_MSE; }
 
+/* Four decimals, as the seeds print; exponent form once that would be a
+ * wall of digits (a diverging loss). */
 static void metric(FxBuf *b, const char *name, double x)
 {
-    if (!isnan(x) || !strcmp(name, "loss"))
-        fx_buf_printf(b, "  %s %.4f", name, x);
+    if (isnan(x) && strcmp(name, "loss"))
+        return;
+    fx_buf_printf(b, fabs(x) < 1e5 || !isfinite(x) ? "  %s %.4f" : "  %s %.4e", name, x);
 }
 
 static void clear_progress(TrainJob *j)
@@ -215,7 +220,7 @@ static void set_status(FxRun *r, TrainJob *j)
                  (long long)h->epochs);
     else
         snprintf(r->status, sizeof r->status, "ok");
-    if (I->opt.quiet && !h->diverged)
+    if ((I->opt.quiet || j->log == 2) && !h->diverged && !h->interrupted)
         return;
     if (h->diverged)
         fprintf(I->out, "training stopped at step %lld: %s\n", (long long)h->diverged_step,
@@ -299,9 +304,28 @@ static RtModel *prepare_model(TrainJob *j)
     return rm;
 }
 
+/* A checkpoint file that cannot be written is an error before training,
+ * not after the first epoch. */
+static int check_checkpoint(TrainJob *j)
+{
+    if (!j->checkpoint[0])
+        return 0;
+    FILE *f = fopen(j->checkpoint, "ab");
+    if (!f)
+        return fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write %s: %s",
+                           j->checkpoint, strerror(errno));
+    long at = ftell(f);
+    fclose(f);
+    if (at == 0)
+        remove(j->checkpoint);   /* it did not exist before: leave no empty file */
+    return 0;
+}
+
 static int run_gradient(TrainJob *j, FxValue *out)
 {
     FxInterp *I = j->I;
+    if (check_checkpoint(j))
+        return -1;
     RtModel *rm = prepare_model(j);
     if (!rm || choose_loss(j, rm)) {
         rt_model_free(rm);
@@ -351,8 +375,10 @@ int fx_eval_train(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
                         rt_shape_str(&j.data->shape, b, sizeof b));
         } else {
             rc = j.lstsq ? fx_train_lstsq(&j, out) : run_gradient(&j, out);
-            if (rc == 0 && I->opt.out_dir)
-                rc = fx_save_run_auto(I, *out);
+            if (rc == 0 && I->opt.out_dir && fx_save_run_auto(I, *out, n)) {
+                fx_unref(*out);
+                rc = -1;
+            }
         }
     }
     fx_unref(j.modelv);
@@ -384,14 +410,64 @@ static int trained(FxInterp *I, const FxNode *at, FxEnv *env, FxValue *v, RtMode
     return -1;
 }
 
+/* evaluate's and predict's options: loss: (a loss name) and batch:. The
+ * model is cloned for a fixed batch size, so the same weights give the
+ * same numbers however the model was built (trained or loaded). */
+static int eval_options(FxInterp *I, const FxNode *n, FxEnv *env, int *loss, int64_t *batch)
+{
+    static const char *const names[] = {"cross_entropy", "mse", "binary_cross_entropy", "bce"};
+    FxValue v;
+    int given;
+    *batch = 256;
+    if (fx_eval_option(I, n, "batch", env, &v, &given))
+        return -1;
+    if (given) {
+        int ok = v.type == FX_NUM && v.as.n >= 1 && v.as.n <= 1e6 && v.as.n == floor(v.as.n);
+        *batch = ok ? (int64_t)v.as.n : 0;
+        fx_unref(v);
+        if (!ok)
+            return fx_error_at(I, fx_option(n, "batch")->a, "batch: needs a whole number from "
+                               "1 to 1000000");
+    }
+    if (fx_eval_option(I, n, "loss", env, &v, &given) || !given)
+        return given ? -1 : 0;
+    for (int k = 0; k < 4; k++)
+        if (v.type == FX_STR && !strcmp(fx_as_str(v)->s, names[k])) {
+            *loss = k == 0 ? RT_LOSS_CROSS_ENTROPY : k == 1 ? RT_LOSS_MSE : RT_LOSS_BCE;
+            fx_unref(v);
+            return 0;
+        }
+    fx_unref(v);
+    return fx_error_at(I, fx_option(n, "loss")->a, "loss: is cross_entropy, mse or "
+                       "binary_cross_entropy");
+}
+
+static RtModel *eval_clone(FxInterp *I, const FxNode *n, RtModel *rm, int64_t batch,
+                           const FxDataset *d)
+{
+    RtShape in = rt_model_input_shape(rm);
+    char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE];
+    if (!rt_shape_equal(&in, &d->shape)) {
+        fx_error_at(I, n->b, "the model takes samples of %s, the dataset has %s",
+                    rt_shape_str(&in, a, sizeof a), rt_shape_str(&d->shape, b, sizeof b));
+        return NULL;
+    }
+    RtError e = {0};
+    RtModel *c = rt_model_clone(rm, batch < d->n ? batch : d->n, &e);
+    if (!c)
+        fx_rt_error(I, n->span, &e);
+    return c;
+}
+
 int fx_eval_evaluate(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
 {
     FxValue mv = fx_none(), dv = fx_none();
-    RtModel *rm;
+    RtModel *rm, *c = NULL;
     FxDataset *d;
     int loss, rc = -1;
-    if (!trained(I, n->a, env, &mv, &rm, &loss) && !data_arg(I, n->b, env, &dv, &d)) {
-        RtShape in = rt_model_input_shape(rm);
+    int64_t batch;
+    if (!trained(I, n->a, env, &mv, &rm, &loss) && !data_arg(I, n->b, env, &dv, &d) &&
+        !eval_options(I, n, env, &loss, &batch) && (c = eval_clone(I, n, rm, batch, d))) {
         RtShape os = rt_model_output_shape(rm);
         if (loss < 0)
             loss = d->classes < 2 ? RT_LOSS_MSE
@@ -399,13 +475,9 @@ int fx_eval_evaluate(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         RtData data = fx_dataset_rt(d);
         double l, acc;
         RtError e = {0};
-        char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE];
-        if (!rt_shape_equal(&in, &d->shape))
-            fx_error_at(I, n->b, "the model takes samples of %s, the dataset has %s",
-                        rt_shape_str(&in, a, sizeof a), rt_shape_str(&d->shape, b, sizeof b));
-        else if (rt_evaluate(rm, &data, (RtLossKind)loss, 0, &l, &acc, &e))
+        if (rt_evaluate(c, &data, (RtLossKind)loss, 0, &l, &acc, &e)) {
             fx_rt_error(I, n->span, &e);
-        else {
+        } else {
             *out = fx_record_new(&I->heap);
             fx_record_set(*out, fx_intern_cstr(&I->intern, "loss"), fx_num(l));
             if (!isnan(acc))
@@ -413,6 +485,7 @@ int fx_eval_evaluate(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
             rc = 0;
         }
     }
+    rt_model_free(c);
     fx_unref(mv);
     fx_unref(dv);
     return rc;
@@ -437,26 +510,25 @@ static FxValue outputs_value(FxInterp *I, const float *y, int64_t n, int64_t w)
 int fx_eval_predict(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
 {
     FxValue mv = fx_none(), dv = fx_none();
-    RtModel *rm;
+    RtModel *rm, *c = NULL;
     FxDataset *d;
     int loss, rc = -1;
-    if (!trained(I, n->a, env, &mv, &rm, &loss) && !data_arg(I, n->b, env, &dv, &d)) {
-        RtShape in = rt_model_input_shape(rm), os = rt_model_output_shape(rm);
+    int64_t batch;
+    if (!trained(I, n->a, env, &mv, &rm, &loss) && !data_arg(I, n->b, env, &dv, &d) &&
+        !eval_options(I, n, env, &loss, &batch) && (c = eval_clone(I, n, rm, batch, d))) {
+        RtShape os = rt_model_output_shape(rm);
         int64_t w = rt_shape_numel(&os);
         RtError e = {0};
-        char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE];
         float *y = rt_alloc(d->n * w, sizeof *y, "predictions", &e);
-        if (!rt_shape_equal(&in, &d->shape))
-            fx_error_at(I, n->b, "the model takes samples of %s, the dataset has %s",
-                        rt_shape_str(&in, a, sizeof a), rt_shape_str(&d->shape, b, sizeof b));
-        else if (!y || rt_predict(rm, d->x, d->n, 0, y, &e))
+        if (!y || rt_predict(c, d->x, d->n, 0, y, &e)) {
             fx_rt_error(I, n->span, &e);
-        else {
+        } else {
             *out = outputs_value(I, y, d->n, w);
             rc = 0;
         }
         rt_free(y);
     }
+    rt_model_free(c);
     fx_unref(mv);
     fx_unref(dv);
     return rc;

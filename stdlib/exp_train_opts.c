@@ -82,8 +82,10 @@ static int choice_opt(TrainJob *j, const char *name, const char *const *choices,
                 return 0;
             }
     const FxNode *k = fx_option(j->n, name);
-    fx_error(j->I, k->a->span, "train %s: unknown value %s", name,
-             v.type == FX_STR ? fx_as_str(v)->s : fx_type_phrase(v));
+    if (v.type == FX_STR)
+        fx_error(j->I, k->a->span, "train %s: unknown value \"%s\"", name, fx_as_str(v)->s);
+    else
+        fx_error(j->I, k->a->span, "train %s: needs a string, got %s", name, fx_type_phrase(v));
     const char *s = v.type == FX_STR ? fx_diag_suggest(fx_as_str(v)->s, choices, n) : NULL;
     FxBuf b;
     fx_buf_init(&b);
@@ -201,8 +203,19 @@ static int early_opt(TrainJob *j)
         for (int i = 0; i < r->n && !rc; i++) {
             const char *k = r->keys[i];
             FxValue x = r->vals[i];
-            if (!strcmp(k, "monitor") && x.type == FX_STR && !metric_named(fx_as_str(x)->s, &e->monitor))
+            if (!strcmp(k, "monitor") && x.type == FX_STR) {
+                if (metric_named(fx_as_str(x)->s, &e->monitor)) {
+                    static const char *const m[] = {"loss", "accuracy", "val_loss", "val_accuracy"};
+                    rc = fx_error_at(j->I, at, "train early_stopping: unknown monitor \"%s\"",
+                                     fx_as_str(x)->s);
+                    const char *sug = fx_diag_suggest(fx_as_str(x)->s, m, 4);
+                    if (sug)
+                        fx_error_hint(j->I, "did you mean \"%s\"?", sug);
+                    else
+                        fx_error_hint(j->I, "monitor loss, accuracy, val_loss or val_accuracy");
+                }
                 j->monitor_given = 1;
+            }
             else if (!strcmp(k, "patience") && x.type == FX_NUM && x.as.n >= 0 && x.as.n == floor(x.as.n))
                 e->patience = (int64_t)x.as.n;
             else if (!strcmp(k, "min_delta") && x.type == FX_NUM && x.as.n >= 0)
@@ -292,6 +305,9 @@ int fx_train_read_options(TrainJob *j)
         return -1;
     j->log = log;
     j->lstsq = solver == 1;
+    if (j->cfg.val_split_shuffle && j->cfg.val_split <= 0)
+        return fx_error_at(j->I, fx_option(j->n, "stratify")->a,
+                           "train stratify: needs validation_split:");
     if (j->val && j->cfg.val_split > 0)
         return fx_error_at(j->I, fx_option(j->n, "validation_split"),
                            "train takes validate: or validation_split:, not both");

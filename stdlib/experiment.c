@@ -32,8 +32,9 @@ static int exec_seed(FxInterp *I, const FxNode *n, FxEnv *env)
     if (fx_eval(I, n->a, env, &v))
         return -1;
     if (v.type != FX_NUM || v.as.n != floor(v.as.n) || v.as.n < 0 || v.as.n > 9007199254740992.0) {
+        char num[32];
         fx_error_at(I, n->a, "seed needs a whole number from 0 to 2^53, got %s",
-                    v.type == FX_NUM ? "another number" : fx_type_phrase(v));
+                    v.type == FX_NUM ? fx_num_text(v.as.n, num) : fx_type_phrase(v));
         fx_unref(v);
         return -1;
     }
