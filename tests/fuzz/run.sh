@@ -30,7 +30,7 @@ while [ $i -lt "$count" ]; do
 
     # token soup: fx words and punctuation in random order
     awk -v s=$i 'BEGIN { srand(1000 + s);
-        m = split("let fn return if else for in while break continue print assert import as and or not true false none x y f r 0 1 2.5 1e3 -1 \"s\" ( ) [ ] { } , : . = + - * / % ^ == != < <= > >= => \n \n \n len range format sum", w, " ");
+        m = split("let fn return if else for in while break continue print assert import as and or not true false none x y f r 0 1 2.5 1e3 -1 \"s\" ( ) [ ] { } , : . = + - * / % ^ == != < <= > >= => \n \n \n len range format sum model train on sweep plot bars table summary seed minimize from evaluate predict title dense(2) relu flatten epochs: batch: random_data(4,2) adam() { } [1,2]", w, " ");
         n = int(rand() * 60);
         for (k = 0; k < n; k++) printf "%s ", w[1 + int(rand() * m)]; print "" }' > "$dir/soup.fx"
     "$fx" --check "$dir/soup.fx" >/dev/null 2>"$dir/err"; check_rc $? "--check soup" "$dir/soup.fx"
