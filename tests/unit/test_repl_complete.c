@@ -1,12 +1,15 @@
 /* The REPL's parts that need no terminal: Tab completion in each context
  * (names, fields, keyword arguments, strings, comments, ':' lines, file
- * names), the keyword list against grammar/lexer.re, the colon commands
+ * names; the experiment statements' options, layers and layer parameters
+ * from stdlib's own lists, and the fields of runs, datasets, models,
+ * sweeps), the keyword list against grammar/lexer.re, the colon commands
  * and :help. Runs from the top of the tree (tests/run.sh does). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check.h"
+#include "exp_names.h"
 #include "lex.h"
 #include "parser.h"
 #include "repl_impl.h"
@@ -72,8 +75,9 @@ static void expect_has(FxInterp *I, const char *text, const char *item, int has,
     fx_buf_init(&it);
     fx_buf_printf(&it, "|%s|", item);
     int found = strstr(b.s, it.s) != NULL;
-    CHECK(&C, found == has, "%s: '%s' %s '%s' (got '%s')", what, text, has ? "offers" : "does not offer",
-          item, got);
+    char shown[256];
+    CHECK(&C, found == has, "%s: '%s' %s '%s' (got '%s')", what,
+          one_line(text, shown, sizeof shown), has ? "offers" : "does not offer", item, got);
     fx_buf_free(&b);
     fx_buf_free(&it);
     free(got);
@@ -168,6 +172,147 @@ static void test_params(FxInterp *I)
     expect_has(I, "format(\"{}\", ", "fmt: ", 1, "'*' is no parameter name");
     expect(I, "record(lea", "learning_rate", "'**' gives no names: variables then");
     expect_has(I, "range(0, \"st", "step: ", 0, "no parameters inside a string");
+}
+
+/* ---- experiment statements -------------------------------------------------- */
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* What completing right after `, ` offers for a list: its writable names
+ * with ": ", sorted, joined with '|'. */
+static char *expected_options(const char *const *list)
+{
+    const char *names[64];
+    int n = 0;
+    for (int i = 0; list[i] && n < 64; i++)
+        if (fx_repl_option_writable(list[i]))
+            names[n++] = list[i];
+    qsort(names, (size_t)n, sizeof *names, cmp_cstr);
+    FxBuf b;
+    fx_buf_init(&b);
+    fx_buf_puts(&b, "");
+    for (int i = 0; i < n; i++)
+        fx_buf_printf(&b, "%s%s: ", i ? "|" : "", names[i]);
+    return b.s;
+}
+
+static void expect_options(FxInterp *I, const char *text, const char *const *list,
+                           const char *what)
+{
+    char *want = expected_options(list);
+    expect(I, text, want, what);
+    free(want);
+}
+
+static void test_command_options(FxInterp *I)
+{
+    expect_options(I, "train m on d, ", fx_train_options, "every train option after a comma");
+    expect_options(I, "let r = train m on d, ", fx_train_options, "train after let");
+    expect(I, "r = train m on d, epochs: 3, ba", "batch: ", "train after an assignment");
+    expect(I, "let r = train m on d,\n    epochs: 3,\n    va", "validate: |validation_split: ",
+           "train options on continuation lines");
+    expect(I, "return train m on d, ep", "epochs: ", "train after return");
+    expect(I, "train m on d, optimizer: adam(lr: 0.1), ep", "epochs: ", "after a closed call");
+    expect(I, "for lr in [1, 2] {\n  let q = train m on d, ep", "epochs: ", "train in a block");
+    expect(I, "let runs = sweep lr in [0.1] { train m on d, ba", "batch: ", "train in a sweep");
+    expect_has(I, "train m on d, con", "continue: ", 0, "no option the grammar cannot take");
+    expect_has(I, "train m on d, epochs: 1 + ep", "epochs: ", 0, "no options after an operator");
+    expect_has(I, "train m on d\nep", "epochs: ", 0, "no options in the next statement");
+    expect_has(I, "let x = f(1), ep", "epochs: ", 0, "no options outside a command");
+    expect_options(I, "evaluate r on d, ", fx_evaluate_options, "evaluate's options");
+    expect_options(I, "let p = predict r on d, ", fx_evaluate_options, "predict's options");
+    expect_options(I, "let z = minimize f from 0, ", fx_minimize_options, "minimize's options");
+    expect_options(I, "save r to \"x.csv\", ", fx_save_options, "save's options");
+    expect_options(I, "plot r.loss, ", fx_plot_options, "plot's options");
+    expect(I, "plot r.loss, r.val_loss, ti", "title: ", "plot's option after two curves");
+    expect_has(I, "plot r.loss, r", "r", 1, "plot: names when no option fits");
+    expect_options(I, "bars xs, ", fx_bars_options, "bars' options");
+    expect_options(I, "table s, ", fx_table_options, "table's options");
+    expect_options(I, "summary m, ", fx_summary_options, "summary's options");
+    expect_options(I, "model net(", fx_model_options, "model's options");
+    expect(I, "model net(input: [2], i", "init: |input: ", "model's options after one");
+}
+
+static void test_layers(FxInterp *I)
+{
+    int n;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    char *all = complete(I, "model net { ", NULL);
+    int every = 1;
+    for (int i = 0; i < n; i++) {
+        FxBuf it;
+        fx_buf_init(&it);
+        fx_buf_printf(&it, "|%s|", layers[i].name);
+        FxBuf in;
+        fx_buf_init(&in);
+        fx_buf_printf(&in, "|%s|", all);
+        every &= strstr(in.s, it.s) != NULL;
+        fx_buf_free(&it);
+        fx_buf_free(&in);
+    }
+    CHECK(&C, every, "every layer of fx_layer_table in a model block (got '%s')", all);
+    free(all);
+    expect(I, "model net { de", "dense", "a layer name");
+    expect(I, "model net {\n  dense(4) relu\n  dr", "dropout", "a layer on a later line");
+    expect(I, "model net(input: [2]) { dense(4) max", "maxpool|maxpool2d", "after model options");
+    expect_has(I, "model net { ", "m", 1, "another model's layers");
+    expect_has(I, "model net { ", "d", 0, "not a dataset");
+    expect_has(I, "model net { pr", "print", 0, "no keywords among layers");
+    expect(I, "model net { dense(4, act", "activation: ", "a layer's parameter");
+    expect(I, "model net {\n  conv2d(8, 3, st", "stride: ", "conv2d's parameter");
+    expect(I, "model net { dense(", "activation: |bias: |init: |init_std: |inputs: |l2: |units: ",
+           "every parameter of dense");
+    expect_has(I, "model net { dense(4 + u", "units: ", 0, "no parameters after an operator");
+    expect_has(I, "dense(un", "units: ", 0, "no layer parameters outside a model");
+}
+
+static void test_experiment_values(FxInterp *I)
+{
+    expect(I, "optimizer o2 = adam(l", "lr: ", "an optimizer's parameter");
+    expect(I, "train m on d, optimizer: sgd(mom", "momentum: ", "inside a train option");
+    expect(I, "train m on d, schedule: cosine_lr(", "eta_min: |per_step: |t_max: ",
+           "a schedule's parameters");
+    expect(I, "r.val_", "val_accuracy|val_loss", "a run's fields");
+    expect(I, "r.ep", "epochs", "a run's field");
+    expect(I, "d.", "classes|counts|n|origin|shape|x|y", "a dataset's fields");
+    expect(I, "m.", "layers|name|params|trained", "a model's fields");
+    expect(I, "s.", "accuracy|errors|labels|loss|params|results|val_accuracy|val_loss",
+           "a sweep's fields");
+    expect(I, "o.", "kind|lr|momentum|weight_decay", "an optimizer's fields");
+    expect(I, "plot r.lo", "loss", "a field inside plot");
+}
+
+/* Every option and layer parameter the completion leaves out is one the
+ * parser refuses, and every one it offers parses. */
+static void test_writable(FxInterp *I)
+{
+    static const struct { const char *const *list; const char *fmt; } forms[] = {
+        {fx_train_options, "train m on d, %s: 1\n"},
+        {fx_evaluate_options, "evaluate r on d, %s: 1\n"},
+        {fx_minimize_options, "minimize f from 0, %s: 1\n"},
+        {fx_save_options, "save r to \"x.csv\", %s: 1\n"},
+        {fx_plot_options, "plot xs, %s: 1\n"},
+        {fx_bars_options, "bars xs, %s: 1\n"},
+        {fx_table_options, "table s, %s: 1\n"},
+        {fx_summary_options, "summary m, %s: 1\n"},
+        {fx_model_options, "model q(%s: 1) { dense(1) }\n"},
+    };
+    int agree = 1, count = 0;
+    char text[256];
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        for (int i = 0; forms[f].list[i]; i++, count++) {
+            snprintf(text, sizeof text, forms[f].fmt, forms[f].list[i]);
+            int ok = fx_run_text(I, NULL, text, strlen(text), FX_RUN_CHECK_ONLY) == FX_RUN_OK;
+            if (ok != fx_repl_option_writable(forms[f].list[i])) {
+                agree = 0;
+                printf("# '%s' parses: %d, completed: %d\n", text, ok, !ok);
+            }
+        }
+    }
+    CHECK(&C, agree, "the %d options are completed exactly when the parser takes them", count);
 }
 
 /* ---- ':' lines and file names ----------------------------------------------- */
@@ -355,10 +500,18 @@ int main(void)
            "let rec = {alpha: 1, beta: 2, cfg: {depth: 3}}\n"
            "fn descend(x0, lr = 0.1, steps = 100) = x0\n"
            "rec.fn_field = fn(scale) => scale\n");
+    run(I, "model m { dense(1) }\nlet d = random_data(20, [2], classes: 2)\n"
+           "let r = train m on d, epochs: 1\n"
+           "let s = sweep k in [1, 2] { train m on d, epochs: 1 }\n"
+           "optimizer o = adam(lr: 0.1)\nfn f(x) = x^2\n");
     test_keywords();
     test_names(I);
     test_fields(I);
     test_params(I);
+    test_command_options(I);
+    test_layers(I);
+    test_experiment_values(I);
+    test_writable(I);
     test_command_line(I, dir);
     test_common();
     test_commands(dir);

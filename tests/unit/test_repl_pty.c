@@ -296,6 +296,11 @@ static void training_session(Test *t)
              enter(&p, "let d = random_images(400, [3, 32, 32], classes: 10)", "") &&
              enter(&p, "model m { conv2d(8, 3) relu flatten dense(10) }", "");
     CHECK(&t->c, ok, "data and a small CNN for the interrupt tests");
+    pty_send(&p, "let r = train m on d, ep\t");
+    ok = pty_expect(&p, "epochs: ", WAIT);
+    pty_send(&p, "\x03");
+    CHECK(&t->c, pty_expect(&p, "fx> ", WAIT) && ok,
+          "Tab completes a train option: ep -> epochs: ");
     interrupted_train(t, &p);
     interrupted_sweep(t, &p);
     interrupted_loop(t, &p);
