@@ -434,7 +434,7 @@ static void test_commands(const char *dir)
     check_command(&s, "save /nonexistent/dir/x.fx", "", "cannot write '/nonexistent/dir/x.fx'");
     check_command(&s, "help", "builtins:    abs", "");
     check_command(&s, "help model", "model NAME {", "");
-    check_command(&s, "help save", "save EXPR to", "");
+    check_command(&s, "help save", "save VALUE to \"FILE\"", "");
     check_command(&s, "help :save", ":save FILE", "");
     check_command(&s, "help load", ":load FILE", "");
     check_command(&s, "help range", "range(a, [b], [step])\n  [0, 1", "");
@@ -458,10 +458,121 @@ static void test_help_topics(void)
     CHECK(&C, fx_repl_help_topic(11) && !strcmp(fx_repl_help_topic(11), "model") &&
           fx_repl_help_topic(24) && !strcmp(fx_repl_help_topic(24), ":help"),
           "the help index's sections start where it says");
-    int n = 0;
+    int n = 0, layers;
     while (fx_repl_help_topic(n))
         n++;
-    CHECK(&C, n == 31 && fx_repl_command_name(6) == NULL, "31 help topics, 6 commands");
+    fx_layer_table(&layers);
+    CHECK(&C, n == 31 + layers && fx_repl_command_name(6) == NULL &&
+          !strcmp(fx_repl_help_topic(31), fx_layer_table(&layers)[0].name),
+          "31 help topics and the %d layers, 6 commands", layers);
+}
+
+/* ---- :help of the experiment statements -------------------------------------- */
+
+static char *help_text(FxInterp *I, const char *topic)
+{
+    FILE *f = tmpfile();
+    fx_repl_help(I, f, topic);
+    char *s = slurp(f);
+    fclose(f);
+    return s;
+}
+
+/* How many times `needle` occurs in `hay`. */
+static int occurs(const char *hay, const char *needle)
+{
+    int k = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+        k++;
+    return k;
+}
+
+static void test_help_train(FxInterp *I)
+{
+    char *t = help_text(I, "train");
+    char *opts = strstr(t, "\noptions:\n");
+    char *end = opts ? strstr(opts, "\n\n") : NULL;   /* the option lines end there */
+    int lines = 0, right = opts && end, writable = 0;
+    if (right) {
+        end[1] = '\0';
+        for (const char *p = opts + 10; *p; p++)
+            lines += *p == '\n';
+    }
+    for (int i = 0; opts && fx_train_options[i]; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "\n  %s: ", fx_train_options[i]);
+        int ok = fx_repl_option_writable(fx_train_options[i]);
+        writable += ok;
+        if (occurs(opts, line) != ok) {
+            right = 0;
+            printf("# :help train shows '%s' %d times\n", fx_train_options[i], occurs(opts, line));
+        }
+    }
+    CHECK(&C, right && lines == writable, ":help train: one line for each of the %d options "
+          "that can be written (%d lines)", writable, lines);
+    CHECK(&C, strstr(t, "train MODEL on DATA [, OPTION: VALUE, ...]\n") &&
+          strstr(t, "Ctrl-C stops it after the current batch"), ":help train: syntax and Ctrl-C");
+    free(t);
+}
+
+/* Each topic's text names every option its command takes. */
+static void test_help_options(FxInterp *I)
+{
+    static const struct { const char *topic; const char *const *list; } cmds[] = {
+        {"evaluate", fx_evaluate_options}, {"predict", fx_evaluate_options},
+        {"minimize", fx_minimize_options}, {"save", fx_save_options},
+        {"plot", fx_plot_options}, {"bars", fx_bars_options}, {"table", fx_table_options},
+        {"summary", fx_summary_options}, {"model", fx_model_options},
+    };
+    for (size_t c = 0; c < sizeof cmds / sizeof cmds[0]; c++) {
+        char *t = help_text(I, cmds[c].topic);
+        int all = 1;
+        for (int i = 0; cmds[c].list[i]; i++) {
+            char name[64];
+            snprintf(name, sizeof name, "%s:", cmds[c].list[i]);
+            if (!strstr(t, name)) {
+                all = 0;
+                printf("# :help %s does not name %s\n", cmds[c].topic, name);
+            }
+        }
+        char syntax[64];
+        snprintf(syntax, sizeof syntax, "%s ", cmds[c].topic);
+        CHECK(&C, all && !strncmp(t, syntax, strlen(syntax)),
+              ":help %s: its syntax and every option", cmds[c].topic);
+        free(t);
+    }
+}
+
+static void test_help_layers(FxInterp *I)
+{
+    char *t = help_text(I, "model");
+    int n, all = 1;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    for (int i = 0; i < n; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "\n  %-11s %s\n", layers[i].name, layers[i].summary);
+        all &= strstr(t, line) != NULL;
+    }
+    CHECK(&C, all && strstr(t, "model NAME { LAYER ... }\n") &&
+          strstr(t, "model NAME(input: SHAPE, init: \"INIT\") { LAYER ... }\n"),
+          ":help model: its two forms and every layer with its summary");
+    free(t);
+    t = help_text(I, "conv2d");
+    CHECK(&C, strstr(t, "conv2d(filters, kernel, [stride], [pad], [l2], [init], [init_std], "
+                        "[bias],\n       [inputs], [activation])\n") &&
+          strstr(t, "a layer of a model block") && strstr(t, "activation: \"relu\""),
+          ":help conv2d: a layer's parameters, wrapped");
+    free(t);
+    t = help_text(I, "tanh");
+    CHECK(&C, !strncmp(t, "tanh(x)\n", 8) && strstr(t, "tanh is also a layer"),
+          ":help tanh: the builtin, then the layer");
+    free(t);
+    t = help_text(I, "r");
+    CHECK(&C, !strncmp(t, "r: a run, run: 1 epoch", 22) && strstr(t, "fields:") &&
+          strstr(t, " interrupted ") && strstr(t, " val_loss "),
+          ":help r of a run lists its fields");
+    free(t);
+    expect(I, ":help conv", "conv2d", "a layer as a help topic");
 }
 
 static void make_files(const char *dir)
@@ -516,6 +627,9 @@ int main(void)
     test_common();
     test_commands(dir);
     test_help_topics();
+    test_help_train(I);
+    test_help_options(I);
+    test_help_layers(I);
     fx_interp_free(I);
     fclose(sink);
     remove_files(dir);

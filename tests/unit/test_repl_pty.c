@@ -147,7 +147,7 @@ static void commands(Test *t, Pty *p, const char *saved)
     CHECK(&t->c, enter(p, line, "wrote "), ":save writes the session");
     CHECK(&t->c, enter(p, ":foo", "unknown command ':foo'; the commands are :help"),
           "an unknown command lists the commands");
-    CHECK(&t->c, enter(p, ":help plot", "plot EXPR"), ":help plot");
+    CHECK(&t->c, enter(p, ":help plot", "plot CURVE, ..."), ":help plot");
     CHECK(&t->c, enter(p, ":help range", "range(a, [b], [step])"), ":help of a builtin");
     CHECK(&t->c, enter(p, ":load /nonexistent/x.fx", "cannot read '/nonexistent/x.fx'"),
           ":load of a missing file is reported");
