@@ -5,8 +5,8 @@
  * counters are rewound), so only the swept values differ. A point that
  * fails is kept with its error and the others go on; Ctrl-C stops the
  * sweep and keeps the points so far (a run Ctrl-C cut short is kept, a
- * point it stopped with an error is not). Also curve sets: `runs.val_loss` is
- * one labelled value per point. */
+ * point it stopped with an error is not). Also curve sets:
+ * `runs.val_loss` is one labelled value per point. */
 #include <stdlib.h>
 #include <string.h>
 #include "experiment.h"
