@@ -94,10 +94,14 @@ static int run_top(FxInterp *I, FxModule *m, FxEnv *env, int echo)
         } else {
             rc = fx_exec(I, s, env);
         }
-        if (rc == FX_EXEC_OK && I->interrupt_pending) {
-            I->interrupt_pending = 0;
-            fx_error_at(I, s, "interrupted: this statement finished with what it had, "
-                        "the rest of the input was not run");
+        /* Cleared whatever the statement's result: an error after an
+         * interrupted train must not stop the next text run (the REPL's
+         * next entry). */
+        int pending = I->interrupt_pending;
+        I->interrupt_pending = 0;
+        if (rc == FX_EXEC_OK && pending) {
+            fx_error_at(I, s, "interrupted: this statement finished with what it had%s",
+                        i + 1 < root->items.count ? ", the rest of the input was not run" : "");
             rc = FX_EXEC_ERR;
         }
         if (rc != FX_EXEC_OK) {

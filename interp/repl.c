@@ -16,9 +16,10 @@
  * REPL. While code runs, the terminal is back in its normal mode, Ctrl-C
  * is SIGINT, main.c's handler sets *interrupted, and loops, calls and the
  * training statements stop with an "interrupted" error that fx_run_text
- * reports; the REPL clears the flag before and after every entry, so a
- * late Ctrl-C never stops the next one. Ctrl-Z still suspends (a key
- * bound to do it by hand).
+ * reports (a train or sweep first finishes its statement with the run or
+ * the points so far, so `let r = train ...` binds them); the REPL clears
+ * the flag before and after every entry, so a late Ctrl-C never stops
+ * the next one. Ctrl-Z still suspends (a key bound to do it by hand).
  *
  * Knows nothing of the runtime. */
 #include <errno.h>

@@ -1,7 +1,8 @@
 /* Tab completion for the REPL, as a plain function of the text typed so
  * far and the interpreter's state: which word is being typed, in what
- * context (a field after `name.`, an argument of an unclosed `f(`, a
- * string, a ':' command line), and the words that could finish it. It
+ * context (a field after `name.`, an argument of an unclosed `f(`, an
+ * experiment statement's options or layers as repl_context.c finds them,
+ * a string, a ':' command line), and the words that could finish it. It
  * reads values but never evaluates anything, so completing can neither
  * fail nor change the state. Knows nothing of libedit (repl.c binds it to
  * the Tab key) nor of the runtime. */
@@ -10,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "exp_names.h"
+#include "lex.h"
 #include "mem.h"
+#include "parser.h"
 #include "repl_impl.h"
 
 /* Every keyword of grammar/lexer.re; test_repl_complete checks that each
@@ -248,28 +252,82 @@ static void add_fields(FxCompletions *c, Want w, FxValue v)
     }
 }
 
-/* Parameter names of a builtin ("a, b=, step=") or of an fx function, each
+/* Parameter names of a builtin (or a layer): "a, b=, step=", each
  * followed by ": ". */
+static void add_builtin_params(FxCompletions *c, Want w, const FxBuiltin *b)
+{
+    const char *p = b->params;
+    while (p && *p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t n = 0;
+        while (p[n] && p[n] != ',' && p[n] != '=' && p[n] != ' ')
+            n++;
+        if (n > 0 && p[0] != '*')
+            add(c, w, p, n, ": ");
+        p += n;
+        while (*p && *p != ',')
+            p++;
+    }
+}
+
+/* Parameter names of a builtin or of an fx function, each followed by ": ". */
 static void add_params(FxCompletions *c, Want w, FxValue fn)
 {
     if (fn.type == FX_BUILTIN) {
-        const char *p = fn.as.bi->params;
-        while (p && *p) {
-            while (*p == ' ' || *p == ',')
-                p++;
-            size_t n = 0;
-            while (p[n] && p[n] != ',' && p[n] != '=' && p[n] != ' ')
-                n++;
-            if (n > 0 && p[0] != '*')
-                add(c, w, p, n, ": ");
-            p += n;
-            while (*p && *p != ',')
-                p++;
-        }
+        add_builtin_params(c, w, fn.as.bi);
     } else if (fn.type == FX_FUNC) {
         const FxNodeList *ps = &fx_as_func(fn)->decl->params;
         for (int i = 0; i < ps->count; i++)
             add(c, w, ps->items[i]->name, strlen(ps->items[i]->name), ": ");
+    }
+}
+
+/* Whether `name: value` can be written: the name lexes as a name or as
+ * an experiment word, which falls back to a name there (grammar/parser.y's
+ * %fallback); `continue` cannot. */
+int fx_repl_option_writable(const char *name)
+{
+    FxLexer lx;
+    FxToken t;
+    fx_lex_init(&lx, name, strlen(name));
+    int code = fx_lex_next(&lx, &t);
+    return t.len == strlen(name) &&
+           (code == FX_T_NAME || (code >= FX_T_MODEL && code <= FX_T_TITLE));
+}
+
+/* The layers a model block may hold: the layer table's and other models. */
+static void add_layers(FxInterp *I, FxCompletions *c, Want w)
+{
+    int n;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    for (int i = 0; i < n; i++)
+        add_cstr(c, w, layers[i].name);
+    for (FxEnv *e = I->globals; e; e = e->parent)
+        for (int i = 0; i < e->n; i++)
+            if (e->vals[i].type == FX_FOREIGN &&
+                !strcmp(fx_as_foreign(e->vals[i])->type->name, "model"))
+                add_cstr(c, w, e->names[i]);
+}
+
+/* The candidates of an experiment context (repl_context.c); 1 when they
+ * are all there is to offer. */
+static int add_experiment(FxInterp *I, const FxStmtContext *ctx, Want w, FxCompletions *c)
+{
+    switch (ctx->kind) {
+    case FX_CONTEXT_OPTIONS:
+        for (const char *const *o = ctx->options; *o; o++)
+            if (fx_repl_option_writable(*o))
+                add(c, w, *o, strlen(*o), ": ");
+        return c->n > 0;
+    case FX_CONTEXT_LAYER_ARGS:
+        add_builtin_params(c, w, ctx->layer);
+        return c->n > 0;
+    case FX_CONTEXT_LAYERS:
+        add_layers(I, c, w);
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -381,6 +439,10 @@ static void complete_code(FxInterp *I, const char *text, size_t cursor, const Sc
             add_fields(c, want, *v);
         return;
     }
+    FxStmtContext ctx;
+    fx_repl_context(text, w, &ctx);
+    if (add_experiment(I, &ctx, want, c))
+        return;            /* options first, as parameters below */
     if (sc->depth > 0 && sc->depth <= MAX_OPEN && at_argument(text, w)) {
         size_t s = sc->open[sc->depth - 1].callee, e = sc->open[sc->depth - 1].callee_end;
         FxValue *fn = sc->open[sc->depth - 1].ch == '(' && s < e ? chain_value(I, text + s, e - s)

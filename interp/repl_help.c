@@ -1,10 +1,13 @@
 /* :help in the REPL: the topic list, and a short text per statement,
- * command and builtin (a builtin's text comes from its `summary`). The
- * texts of the experiment statements follow the design brief's sketch;
- * fx(7) is the reference, and these must follow it when the statements
- * change. Knows nothing of libedit or the runtime. */
+ * command, builtin and layer (a builtin's or a layer's text comes from its
+ * `summary`). The experiment statements' texts follow grammar/parser.y
+ * and stdlib/exp_*.c; the lists in them come from stdlib (exp_names.h):
+ * :help model lists fx_layer_table, and :help train one line per option
+ * of fx_train_options from the table below, which test_repl_complete
+ * holds to that list. Knows nothing of libedit or the runtime. */
 #include <stdlib.h>
 #include <string.h>
+#include "exp_names.h"
 #include "mem.h"
 #include "repl_impl.h"
 
@@ -30,47 +33,186 @@ static const Topic topics[] = {
                "  an error (exit status 1 in a script) when COND is false\n"},
     {"import", "import \"FILE\" [as NAME]\n"
                "  runs a file once and brings its names into scope (or into one record)\n"},
-    {"model", "model NAME { LAYER ... }\n  declares a model as its layers, in order:\n"
-              "    model mlp { dense(64) relu dropout(0.5) dense(1) sigmoid }\n"},
-    {"optimizer", "optimizer NAME = EXPR\n  declares an optimizer: optimizer opt = adam(lr: 0.001)\n"},
-    {"train", "train MODEL on DATA, validate: VAL, optimizer: OPT, loss: LOSS,\n"
-              "      epochs: N, batch: N\n"
-              "  trains a fresh copy of MODEL; the value is a run with its curves\n"
-              "  (r.loss, r.val_loss, r.accuracy, ...). Ctrl-C stops it.\n"},
-    {"sweep", "sweep NAME in LIST, ... { EXPR }\n"
-              "  evaluates EXPR (often a train) once per point of the grid:\n"
-              "    sweep lr in [0.001, 0.1], batch in [64, 16] { train ... }\n"},
-    {"plot", "plot EXPR, ... [title \"TEXT\"]\n"
-             "  draws the series as a text chart: plot r.loss, r.val_loss title \"loss\"\n"},
-    {"bars", "bars EXPR, ... [title \"TEXT\"]\n  draws a grouped bar chart\n"},
-    {"table", "table RUNS\n  the final and best metrics of each run of a sweep\n"},
-    {"summary", "summary MODEL\n  the model's layers, shapes and parameter counts\n"},
-    {"seed", "seed N\n  seeds the random numbers: the same seed gives the same results\n"},
-    {"minimize", "minimize F from X0, lr: LR, steps: N\n"
-                 "  gradient descent on a function of one number: minimize f from 0, lr: 0.1\n"},
-    {"evaluate", "evaluate MODEL on DATA\n  the loss and metrics of a trained model on data\n"},
-    {"predict", "predict MODEL on DATA\n  the model's outputs for the data\n"},
-    {"save", "save EXPR to \"FILE\"\n  writes a model's weights or a run's curves to a file\n"
+    {"model", "model NAME { LAYER ... }\n"
+              "model NAME(input: SHAPE, init: \"INIT\") { LAYER ... }\n"
+              "  declares a model as its layers, in order, on one line or several:\n"
+              "    model cnn { conv2d(16, 3, pad: 1) relu maxpool(2) flatten dense(10) }\n"
+              "  A layer is a name, or a call with its parameters; another model's name\n"
+              "  puts its layers there. input: is the sample shape ([3, 32, 32]; else\n"
+              "  the data's), init: the weights' initialisation (\"torch\", the default,\n"
+              "  \"glorot_uniform\", \"he_normal\", ...); a layer may set its own.\n"},
+    {"optimizer", "optimizer NAME = EXPR\n"
+                  "  declares an optimizer for train's optimizer: option:\n"
+                  "    optimizer opt = adam(lr: 0.001)\n"
+                  "  the optimizers are sgd, adam, adamw, rmsprop and adagrad (:help adam)\n"},
+    {"train", "train MODEL on DATA [, OPTION: VALUE, ...]\n"
+              "  trains a fresh copy of MODEL (a model, or a run's) on a dataset; the\n"
+              "  value is a run: its curves by epoch (r.loss, r.accuracy, r.val_loss,\n"
+              "  r.val_accuracy, r.lr), what happened (r.epochs, r.status, ...) and the\n"
+              "  trained model (r.model); Tab after r. lists every field.\n"
+              "    let r = train cnn on data, epochs: 10, validation_split: 0.2\n"
+              "  Ctrl-C stops it after the current batch: the run so far is kept, and\n"
+              "  r.interrupted is true.\n"},
+    {"sweep", "sweep NAME in LIST, ... { BODY }\n"
+              "  runs BODY once per point of the grid (the first name varies slowest);\n"
+              "  the value of its last expression, usually a run, is the point's result:\n"
+              "    let runs = sweep lr in [0.1, 0.01], batch in [16, 64] {\n"
+              "        train cnn on data, optimizer: sgd(lr: lr), batch: batch }\n"
+              "  Every point starts from the same weights and shuffles. The value holds\n"
+              "  the points: len(runs), runs[0], runs.labels, runs.params, runs.results,\n"
+              "  runs.errors, and any field of the results by point (runs.val_loss), for\n"
+              "  plot, bars and table. A point that fails keeps its error and the others\n"
+              "  go on; Ctrl-C stops the sweep and keeps the points so far.\n"},
+    {"plot", "plot CURVE, ... [, OPTION: VALUE, ...] [title \"TEXT\"]\n"
+             "  draws curves as a text chart: a list of numbers (labelled as written),\n"
+             "  a run (its loss and val_loss), a sweep or runs.val_loss (one curve per\n"
+             "  point): plot r.loss, r.val_loss title \"loss\"\n"
+             "  options: title:, xlabel:, ylabel:, log: true (a log y axis), width:,\n"
+             "  height:, ymin:, ymax:, labels: [...] (instead of the written ones),\n"
+             "  mode: \"ascii\", \"unicode\" or \"braille\"; legend: is accepted, not used\n"},
+    {"bars", "bars SERIES, ... [, OPTION: VALUE, ...] [title \"TEXT\"]\n"
+             "  draws a grouped bar chart; a series is a list of numbers or a sweep's\n"
+             "  field (one bar per point; a curve counts by its last value):\n"
+             "    bars runs.loss title \"final loss\"\n"
+             "  options: title:, xlabel: (the value axis), groups: [...] (the groups'\n"
+             "  names), labels: [...] (the series' names), log: true, width:, mode:\n"},
+    {"table", "table VALUE [, title: \"TEXT\"]\n"
+              "  draws a table: a sweep as one row per point (its values, the final and\n"
+              "  best metrics, epochs, seconds, status), a run as one row per epoch, a\n"
+              "  list of records, a record, or a set of curves (runs.val_loss)\n"},
+    {"summary", "summary MODEL [, input: SHAPE]\n"
+                "  the layers of a model (or a run's), their output shapes and parameter\n"
+                "  counts; input: is the sample shape, needed unless the model has one\n"
+                "  (model NAME(input: ...), or a trained one)\n"},
+    {"seed", "seed N\n  seeds the random numbers of what follows (data, weights, shuffles):\n"
+             "  the same seed gives the same results\n"},
+    {"minimize", "minimize F from X0 [, lr: LR, steps: N, momentum: M]\n"
+                 "  gradient descent with exact derivatives on a function written as one\n"
+                 "  expression (fn f(x) = x^2 - 4*x + 3) of 1 to 16 numbers, from X0 (a\n"
+                 "  number or a list); lr 0.1, 100 steps and no momentum unless given.\n"
+                 "  The value is a record: f (after every step), x, path, steps, lr,\n"
+                 "  diverged:  let m = minimize f from 0, lr: 0.1\n"},
+    {"evaluate", "evaluate MODEL on DATA\n"
+                 "  the loss of a trained model (a run, or r.model) on a dataset, and its\n"
+                 "  accuracy when it classifies, as a record: {loss: 0.31, accuracy: 0.9};\n"
+                 "  the loss is the run's, else the one the data calls for (loss: and\n"
+                 "  batch: are accepted, not used yet)\n"},
+    {"predict", "predict MODEL on DATA\n"
+                "  the trained model's outputs for every sample: a list of numbers (one\n"
+                "  output each) or of lists (several, such as the classes' scores)\n"
+                "  (loss: and batch: are accepted, not used yet)\n"},
+    {"save", "save VALUE to \"FILE\" [, steps: true]\n"
+             "  writes a run or a sweep (a row per epoch; per step with steps: true), a\n"
+             "  list or a set of curves to .csv or .jsonl, or a model's (or run's)\n"
+             "  weights to .safetensors (load_weights reads them back)\n"
              "  (:save FILE is the REPL command that saves the session)\n"},
-    {":help", ":help [TOPIC]\n  the topic list, or the help for one statement, command or builtin\n"},
+    {":help", ":help [TOPIC]\n"
+              "  the topic list, or the help for one statement, command, builtin, layer\n"
+              "  or variable\n"},
     {":vars", ":vars\n  every variable defined so far, with its value on one line\n"},
     {":load", ":load FILE\n  runs a script file here: its variables and functions stay defined\n"},
     {":save", ":save FILE\n  writes every entry that ran without error, in order, as a script\n"},
     {":reset", ":reset\n  starts over with a fresh interpreter: every variable is gone\n"},
     {":quit", ":quit\n  leaves the REPL (so does Ctrl-D on an empty line)\n"},
     {"keys", "Tab        completes keywords, builtins, variables, fields after NAME.,\n"
-             "           parameter names inside a call, file names in a string\n"
+             "           parameter names inside a call, a command's options after\n"
+             "           its comma (train m on d, ep), layers and their parameters\n"
+             "           in a model block, file names in a string\n"
              "Up, Down   the history (kept in ~/.fx_history, or $FX_HISTORY)\n"
              "Ctrl-C     clears the line or the unfinished entry; stops running code\n"
+             "           (train and sweep after a batch, keeping the run so far)\n"
              "Ctrl-D     on an empty line: quits\n"
              "Ctrl-R     searches the history backwards (Emacs keys, see editrc(5))\n"},
 };
 /* Where the experiment statements and the commands start in topics[]. */
 enum { NTOPICS = sizeof topics / sizeof topics[0], FIRST_EXPERIMENT = 11, FIRST_COMMAND = 24 };
 
+/* train's options, one line each, in the order :help train shows them.
+ * An option the parser cannot take as `name: value` (continue, a keyword)
+ * is left out of the help until it can. */
+typedef struct Option {
+    const char *name, *value, *what;
+} Option;
+
+static const Option train_options[] = {
+    {"epochs", "N", "passes over the data (default 1)"},
+    {"steps", "N", "optimizer steps to take, instead of epochs"},
+    {"batch", "N", "samples per step (default 32)"},
+    {"shuffle", "BOOL", "a new order every epoch (default true)"},
+    {"validate", "DATA", "a validation set: r.val_loss, r.val_accuracy"},
+    {"validation_split", "F", "validate on the last fraction F of the data"},
+    {"stratify", "BOOL", "the split shuffled and stratified by class"},
+    {"loss", "\"NAME\"", "\"cross_entropy\", \"mse\", \"binary_cross_entropy\""},
+    {"optimizer", "OPT", "sgd(...), adam(...) (the default), adamw, ..."},
+    {"schedule", "SCHED", "step_lr, exponential_lr, cosine_lr, warmup, plateau"},
+    {"l2", "X", "L2 penalty on kernels that have none of their own"},
+    {"early_stopping", "true", "stop when val_loss (or loss) stops improving"},
+    {"patience", "N", "early stopping after N epochs without a gain"},
+    {"checkpoint", "\"FILE\"", "the best weights so far, as safetensors"},
+    {"log", "\"epoch\"", "a line per \"epoch\", per \"batch\", or \"none\""},
+    {"full_loss", "BOOL", "the loss on all the data after each step"},
+    {"resample", "BOOL", "each step draws its batch anew from all the data"},
+    {"clip_norm", "X", "scale gradients down to an L2 norm of at most X"},
+    {"clip_value", "X", "clip each gradient to [-X, X]"},
+    {"seed", "N", "this run's seed (weights, shuffles, dropout)"},
+    {"threads", "N", "accepted (1 to 256), not used yet"},
+    {"continue", "BOOL", "go on from the weights of the run trained"},
+    {"solver", "\"NAME\"", "\"gradient\" (default) or \"lstsq\" (closed form)"},
+    {"label", "\"TEXT\"", "the run's name in plots and tables"},
+};
+
+static void help_train_options(FILE *out)
+{
+    fputs("options:\n", out);
+    for (size_t i = 0; i < sizeof train_options / sizeof train_options[0]; i++) {
+        const Option *o = &train_options[i];
+        if (!fx_repl_option_writable(o->name))
+            continue;
+        char head[64];
+        snprintf(head, sizeof head, "%s: %s", o->name, o->value);
+        fprintf(out, "  %-24s %s\n", head, o->what);
+    }
+    fputs("\nearly_stopping may also be a record, such as {monitor: \"val_accuracy\",\n"
+          "patience: 3, min_delta: 0.001, restore_best: true}; patience is 10 unless\n"
+          "given, and the monitor val_loss (loss without validation).\n", out);
+}
+
+static void help_layers(FILE *out)
+{
+    int n;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    fputs("layers (:help LAYER shows its parameters):\n", out);
+    for (int i = 0; i < n; i++)
+        fprintf(out, "  %-11s %s\n", layers[i].name, layers[i].summary);
+}
+
+/* What a topic shows after its text, from stdlib's own lists. */
+static void help_more(FILE *out, const char *topic)
+{
+    if (!strcmp(topic, "train"))
+        help_train_options(out);
+    else if (!strcmp(topic, "model"))
+        help_layers(out);
+}
+
+static const FxBuiltin *find_layer(const char *name)
+{
+    int n;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    for (int i = 0; i < n; i++)
+        if (!strcmp(layers[i].name, name))
+            return &layers[i];
+    return NULL;
+}
+
+/* The topics, then the layers, each with help of its own. */
 const char *fx_repl_help_topic(int i)
 {
-    return i >= 0 && i < NTOPICS ? topics[i].name : NULL;
+    int n;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    if (i >= 0 && i < NTOPICS)
+        return topics[i].name;
+    return i >= NTOPICS && i < NTOPICS + n ? layers[i - NTOPICS].name : NULL;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -118,6 +260,13 @@ static void help_index(FxInterp *I, FILE *out)
     print_words(out, "statements:", words, FIRST_EXPERIMENT, width);
     print_words(out, "experiments:", words + FIRST_EXPERIMENT, FIRST_COMMAND - FIRST_EXPERIMENT,
                 width);
+    int nl;
+    const FxBuiltin *layers = fx_layer_table(&nl);
+    const char **lnames = fx_xmalloc((size_t)nl * sizeof *lnames);
+    for (int i = 0; i < nl; i++)
+        lnames[i] = layers[i].name;
+    print_words(out, "layers:", lnames, nl, width);
+    free(lnames);
     int n;
     const char **names = builtin_names(I, &n);
     print_words(out, "builtins:", names, n, width);
@@ -126,10 +275,11 @@ static void help_index(FxInterp *I, FILE *out)
           "whole language.\n", out);
 }
 
-/* `range(a, [b], [step])` from the params string "a, b=, step=". */
+/* `range(a, [b], [step])` from the params string "a, b=, step=", wrapped
+ * under the '(' past 79 columns. */
 static void builtin_signature(FILE *out, const FxBuiltin *b)
 {
-    fprintf(out, "%s(", b->name);
+    int indent = fprintf(out, "%s(", b->name), col = indent;
     const char *p = b->params ? b->params : "";
     int first = 1;
     while (*p) {
@@ -141,14 +291,20 @@ static void builtin_signature(FILE *out, const FxBuiltin *b)
         if (n == 0)
             break;
         const char *sep = first ? "" : ", ";
+        int more = (int)n + 4;           /* the separator, brackets, ')' at worst */
+        if (!first && col + more > 79) {
+            fprintf(out, ",\n%*s", indent, "");
+            sep = "";
+            col = indent;
+        }
         if (n == 2 && !strncmp(p, "**", 2))
-            fprintf(out, "%sNAME: VALUE, ...", sep);
+            col += fprintf(out, "%sNAME: VALUE, ...", sep);
         else if (n == 1 && *p == '*')
-            fprintf(out, "%s...", sep);
+            col += fprintf(out, "%s...", sep);
         else if (p[n - 1] == '=')
-            fprintf(out, "%s[%.*s]", sep, (int)(n - 1), p);
+            col += fprintf(out, "%s[%.*s]", sep, (int)(n - 1), p);
         else
-            fprintf(out, "%s%.*s", sep, (int)n, p);
+            col += fprintf(out, "%s%.*s", sep, (int)n, p);
         first = 0;
         p += strcspn(p, ",");
     }
@@ -184,7 +340,35 @@ static int help_name(FxInterp *I, FILE *out, const char *name)
     }
     fprintf(out, "%s\n", b.s);
     fx_buf_free(&b);
+    if (v->type == FX_FOREIGN && fx_as_foreign(*v)->type->fields) {
+        const char *const *f = fx_as_foreign(*v)->type->fields;
+        int nf = 0;
+        while (f[nf])
+            nf++;
+        print_words(out, "  fields:", f, nf, I->opt.width > 40 ? I->opt.width - 1 : 79);
+    }
     return 1;
+}
+
+/* A layer: its parameters and what it does; only a line when the name is
+ * a builtin too (tanh), whose help came first. */
+static void help_layer(FILE *out, const FxBuiltin *layer, int also)
+{
+    if (also) {
+        fprintf(out, "  %s is also a layer of a model block (:help model)\n", layer->name);
+        return;
+    }
+    builtin_signature(out, layer);
+    fprintf(out, "  %s\n", layer->summary);
+    fputs("  a layer of a model block (:help model); parameters in [ ] are optional\n"
+          "  and may be given by name\n", out);
+    if (strstr(layer->params, "init="))
+        fputs("  init: \"torch\" (the default), \"glorot_uniform\", \"glorot_normal\",\n"
+              "  \"he_normal\", \"he_uniform\", \"zeros\" or \"normal\" (init_std: its std)\n",
+              out);
+    if (strstr(layer->params, "activation="))
+        fputs("  activation: \"relu\", \"sigmoid\", \"tanh\", \"softmax\", \"leaky_relu\" adds\n"
+              "  that layer after this one (\"linear\": none)\n", out);
 }
 
 void fx_repl_help(FxInterp *I, FILE *out, const char *topic)
@@ -198,18 +382,24 @@ void fx_repl_help(FxInterp *I, FILE *out, const char *topic)
             (topic[0] != ':' && topics[i].name[0] == ':' && !strcmp(topics[i].name + 1, topic) &&
              strcmp(topic, "save") != 0)) {
             fputs(topics[i].text, out);
+            help_more(out, topics[i].name);
             return;
         }
     }
-    if (help_name(I, out, topic))
+    int named = help_name(I, out, topic);
+    const FxBuiltin *layer = find_layer(topic);
+    if (layer)
+        help_layer(out, layer, named);
+    if (named || layer)
         return;
     int n;
     const char **names = builtin_names(I, &n);
-    const char **cands = fx_xmalloc((size_t)(n + NTOPICS) * sizeof *cands);
-    for (int i = 0; i < NTOPICS; i++)
-        cands[i] = topics[i].name;
-    memcpy(cands + NTOPICS, names, (size_t)n * sizeof *cands);
-    const char *near = fx_diag_suggest(topic, cands, n + NTOPICS);
+    const char **cands = fx_xmalloc((size_t)(n + NTOPICS + 32) * sizeof *cands);
+    int nc = 0;
+    for (int i = 0; fx_repl_help_topic(i) && nc < NTOPICS + 32; i++)
+        cands[nc++] = fx_repl_help_topic(i);
+    memcpy(cands + nc, names, (size_t)n * sizeof *cands);
+    const char *near = fx_diag_suggest(topic, cands, nc + n);
     fprintf(I->diag.out, "fx: no help for '%s'", topic);
     if (near)
         fprintf(I->diag.out, "; did you mean '%s'?", near);

@@ -3,7 +3,8 @@
  * their help texts (repl_help.c). Only the REPL includes this header; the
  * rest of the interpreter sees fx_repl() in repl.h. Completion and the
  * commands are plain functions of the interpreter's state, so unit tests
- * call them without a terminal. */
+ * call them without a terminal. Completion finds its experiment contexts
+ * (command options, layers) in repl_context.c. */
 #ifndef FX_REPL_IMPL_H
 #define FX_REPL_IMPL_H
 
@@ -39,14 +40,38 @@ typedef struct FxCompletions {
 /* The candidates for the word that ends at `cursor` in `text` (the whole
  * entry so far, earlier continuation lines included): keywords, builtins
  * and variables; fields after `name.`; keyword-argument names inside an
- * unclosed call; commands, help topics and file names on a ':' line;
- * file names inside a string. Only candidates that start with the word. */
+ * unclosed call; a command's options after its comma (train m on d, ep);
+ * layers and their parameters in a model block; commands, help topics
+ * and file names on a ':' line; file names inside a string. Only
+ * candidates that start with the word. */
 void fx_repl_complete(FxInterp *I, const char *text, size_t cursor, FxCompletions *out);
 void fx_completions_free(FxCompletions *c);
 /* Length of the longest prefix every item shares. */
 size_t fx_completions_common(const FxCompletions *c);
 /* Prints the items in columns that fit `width`. */
 void fx_completions_print(const FxCompletions *c, FILE *out, int width);
+
+/* Where the word being completed sits among the experiment statements
+ * (repl_context.c). */
+typedef enum FxContextKind {
+    FX_CONTEXT_NONE,         /* none of these: ordinary code */
+    FX_CONTEXT_OPTIONS,      /* after a comma of train, plot, ...; in `model NAME(` */
+    FX_CONTEXT_LAYERS,       /* among the layers of a model block */
+    FX_CONTEXT_LAYER_ARGS    /* where an argument of a layer starts: dense(64, | */
+} FxContextKind;
+
+typedef struct FxStmtContext {
+    FxContextKind          kind;
+    const char *const     *options;   /* OPTIONS: the names, NULL-terminated */
+    const struct FxBuiltin *layer;    /* LAYER_ARGS: the layer being written */
+} FxStmtContext;
+
+/* The context of the word that starts at `word` in `text`. */
+void fx_repl_context(const char *text, size_t word, FxStmtContext *out);
+
+/* Whether an option's name can be written as `name: value` (a keyword
+ * such as `continue` cannot); only those are completed. */
+int fx_repl_option_writable(const char *name);
 
 /* Keywords of the language (grammar/lexer.re), NULL-terminated. */
 extern const char *const fx_repl_keywords[];

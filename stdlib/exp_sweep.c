@@ -5,8 +5,9 @@
  * in the body is the same for every point (the counters that number the
  * RNG streams are rewound), so only the swept values differ. A point that
  * fails is kept with its error and the others go on; Ctrl-C stops the
- * sweep and keeps the points so far. Also curve sets: `runs.val_loss` is
- * one labelled value per point. */
+ * sweep and keeps the points so far (a run Ctrl-C cut short is kept, a
+ * point it stopped with an error is not). Also curve sets:
+ * `runs.val_loss` is one labelled value per point. */
 #include <stdlib.h>
 #include <string.h>
 #include "experiment.h"
@@ -314,7 +315,33 @@ static void sweep_push(FxSweep *s, const FxSweepPoint *p)
 
 int fx_std_sweep_label(FxInterp *I, const char *label);
 
-static int run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s)
+/* Runs the body for point p; 1 when Ctrl-C stopped it with an error
+ * (then the error is cleared and the interrupt left pending, so the
+ * sweep's statement ends after binding the points so far). Whether this
+ * point was interrupted, not an earlier text run on the same interpreter
+ * (the REPL's), is what counts. */
+static int run_point(FxInterp *I, const FxNode *n, FxEnv *scope, FxSweepPoint *p,
+                     long long k, long long points)
+{
+    int seen_before = I->interrupt_seen;
+    I->interrupt_seen = 0;
+    int failed = run_body(I, n->body, scope, &p->result) != 0;
+    int interrupted = failed && I->interrupt_seen;
+    I->interrupt_seen |= seen_before;
+    if (!failed)
+        return 0;
+    p->result = fx_none();
+    if (interrupted) {
+        fx_error_clear(I);
+        I->interrupt_pending = 1;
+        return 1;
+    }
+    p->error = take_error(I);
+    fprintf(I->out, "sweep %lld/%lld failed: %s\n", k + 1, points, p->error);
+    return 0;
+}
+
+static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s)
 {
     FxStd *std = fx_std(I);
     uint64_t train_calls = std->train_calls, data_calls = std->data_calls;
@@ -327,24 +354,20 @@ static int run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep
         fx_std_sweep_label(I, p.label);
         if (!I->opt.quiet)
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);
-        if (run_body(I, n->body, scope, &p.result)) {
-            p.result = fx_none();
-            if (I->interrupt_seen) {
-                fx_env_unref(scope);
-                fx_unref(p.params);
-                fx_std_sweep_label(I, NULL);
-                return -1;
-            }
-            p.error = take_error(I);
-            fprintf(I->out, "sweep %lld/%lld failed: %s\n", k + 1, g->points, p.error);
-        }
+        int stopped = run_point(I, n, scope, &p, k, g->points);
         fx_env_unref(scope);
-        sweep_push(s, &p);
+        if (stopped)
+            fx_unref(p.params);      /* the point never finished: not kept */
+        else
+            sweep_push(s, &p);
         fx_std_sweep_label(I, NULL);
-        if (I->interrupt_pending)
+        if (I->interrupt_pending) {
+            if (!I->opt.quiet)
+                fprintf(I->out, "interrupted: the sweep keeps the %d point%s so far, of %lld\n",
+                        s->n, s->n == 1 ? "" : "s", g->points);
             break;
+        }
     }
-    return 0;
 }
 
 int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
@@ -356,12 +379,8 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
     }
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
-    int rc = run_points(I, n, env, &g, s);
+    run_points(I, n, env, &g, s);
     grid_free(&g);
-    if (rc) {
-        fx_unref(v);
-        return -1;
-    }
     *out = v;
     return 0;
 }

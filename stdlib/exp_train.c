@@ -213,8 +213,8 @@ static void set_status(FxRun *r, TrainJob *j)
         snprintf(r->status, sizeof r->status, "diverged at step %lld",
                  (long long)h->diverged_step);
     else if (h->interrupted)
-        snprintf(r->status, sizeof r->status, "interrupted after %lld epoch%s",
-                 (long long)h->epochs, h->epochs == 1 ? "" : "s");
+        snprintf(r->status, sizeof r->status, "interrupted in epoch %lld",
+                 (long long)h->epochs);
     else if (h->stopped_early)
         snprintf(r->status, sizeof r->status, "stopped early at epoch %lld",
                  (long long)h->epochs);
@@ -226,8 +226,8 @@ static void set_status(FxRun *r, TrainJob *j)
         fprintf(I->out, "training stopped at step %lld: %s\n", (long long)h->diverged_step,
                 h->diverged_what);
     else if (h->interrupted)
-        fprintf(I->out, "interrupted: the run keeps the %lld epoch%s and the weights so far\n",
-                (long long)h->epochs, h->epochs == 1 ? "" : "s");
+        fprintf(I->out, "interrupted in epoch %lld: the run keeps the history and the weights "
+                "so far\n", (long long)h->epochs);
     else if (h->stopped_early)
         fprintf(I->out, "stopped early after epoch %lld: best %s at epoch %lld%s\n",
                 (long long)h->epochs, mon, (long long)h->best_epoch + 1,
@@ -359,6 +359,12 @@ static int run_gradient(TrainJob *j, FxValue *out)
 
 int fx_eval_train(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
 {
+    /* An earlier train of this statement was interrupted (a loop, a
+     * function, a sweep body with two trains): one Ctrl-C stops them all. */
+    if (I->interrupt_pending) {
+        I->interrupt_seen = 1;
+        return fx_error_at(I, n, "interrupted");
+    }
     TrainJob j = {0};
     j.I = I;
     j.n = n;

@@ -10,6 +10,7 @@
 #include "resolve.h"
 
 const char *const fx_summary_options[] = {"input", NULL};
+const char *const fx_model_options[] = {"init", "input", NULL};
 
 int fx_builtin_param_names(const FxBuiltin *b, const char **names, int max, char store[][24]);
 
@@ -131,8 +132,6 @@ static void resolve_layer(struct Resolver *R, FxNode *l)
     }
 }
 
-static const char *const model_options[] = {"init", "input", NULL};
-
 static void resolve_items(struct Resolver *R, FxNode *n)
 {
     for (int i = 0; i < n->items.count; i++)
@@ -177,7 +176,7 @@ void fx_resolve_experiment(struct Resolver *R, FxNode *n)
     case FX_N_MODEL:
         if (n->b) {
             resolve_items(R, n->b);
-            fx_resolve_options(R, n->b, model_options, "model");
+            fx_resolve_options(R, n->b, fx_model_options, "model");
         }
         for (int i = 0; i < n->items.count; i++)
             resolve_layer(R, n->items.items[i]);

@@ -5,6 +5,7 @@
 #define FX_EXPERIMENT_H
 
 #include "dataset.h"
+#include "exp_names.h"
 #include "interp.h"
 #include "rt.h"
 #include "std.h"
@@ -42,8 +43,6 @@ void     fx_model_free(FxModel *m);
  * the layer that does not fit (located in the model statement). */
 RtModel *fx_model_build(FxInterp *I, const FxModel *m, const RtShape *input,
                         int64_t max_batch, FxSpan at);
-/* The layer table (for the resolver and the REPL's completion). */
-const FxBuiltin *fx_layer_table(int *n);
 
 /* ---- optimizers and schedules ----------------------------------------------- */
 
@@ -136,15 +135,6 @@ int fx_exec_bars(FxInterp *I, const FxNode *n, FxEnv *env);
 int fx_exec_table(FxInterp *I, const FxNode *n, FxEnv *env);
 int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env);
 
-/* Options each command takes (for the resolver and the REPL). */
-extern const char *const fx_train_options[];
-extern const char *const fx_evaluate_options[];
-extern const char *const fx_minimize_options[];
-extern const char *const fx_save_options[];
-extern const char *const fx_plot_options[];
-extern const char *const fx_bars_options[];
-extern const char *const fx_table_options[];
-extern const char *const fx_summary_options[];
 
 /* Builtin registration (optimizers, schedules, losses). */
 void fx_exp_optim_init(FxInterp *I);

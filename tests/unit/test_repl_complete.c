@@ -1,12 +1,15 @@
 /* The REPL's parts that need no terminal: Tab completion in each context
  * (names, fields, keyword arguments, strings, comments, ':' lines, file
- * names), the keyword list against grammar/lexer.re, the colon commands
+ * names; the experiment statements' options, layers and layer parameters
+ * from stdlib's own lists, and the fields of runs, datasets, models,
+ * sweeps), the keyword list against grammar/lexer.re, the colon commands
  * and :help. Runs from the top of the tree (tests/run.sh does). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check.h"
+#include "exp_names.h"
 #include "lex.h"
 #include "parser.h"
 #include "repl_impl.h"
@@ -72,8 +75,9 @@ static void expect_has(FxInterp *I, const char *text, const char *item, int has,
     fx_buf_init(&it);
     fx_buf_printf(&it, "|%s|", item);
     int found = strstr(b.s, it.s) != NULL;
-    CHECK(&C, found == has, "%s: '%s' %s '%s' (got '%s')", what, text, has ? "offers" : "does not offer",
-          item, got);
+    char shown[256];
+    CHECK(&C, found == has, "%s: '%s' %s '%s' (got '%s')", what,
+          one_line(text, shown, sizeof shown), has ? "offers" : "does not offer", item, got);
     fx_buf_free(&b);
     fx_buf_free(&it);
     free(got);
@@ -168,6 +172,147 @@ static void test_params(FxInterp *I)
     expect_has(I, "format(\"{}\", ", "fmt: ", 1, "'*' is no parameter name");
     expect(I, "record(lea", "learning_rate", "'**' gives no names: variables then");
     expect_has(I, "range(0, \"st", "step: ", 0, "no parameters inside a string");
+}
+
+/* ---- experiment statements -------------------------------------------------- */
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* What completing right after `, ` offers for a list: its writable names
+ * with ": ", sorted, joined with '|'. */
+static char *expected_options(const char *const *list)
+{
+    const char *names[64];
+    int n = 0;
+    for (int i = 0; list[i] && n < 64; i++)
+        if (fx_repl_option_writable(list[i]))
+            names[n++] = list[i];
+    qsort(names, (size_t)n, sizeof *names, cmp_cstr);
+    FxBuf b;
+    fx_buf_init(&b);
+    fx_buf_puts(&b, "");
+    for (int i = 0; i < n; i++)
+        fx_buf_printf(&b, "%s%s: ", i ? "|" : "", names[i]);
+    return b.s;
+}
+
+static void expect_options(FxInterp *I, const char *text, const char *const *list,
+                           const char *what)
+{
+    char *want = expected_options(list);
+    expect(I, text, want, what);
+    free(want);
+}
+
+static void test_command_options(FxInterp *I)
+{
+    expect_options(I, "train m on d, ", fx_train_options, "every train option after a comma");
+    expect_options(I, "let r = train m on d, ", fx_train_options, "train after let");
+    expect(I, "r = train m on d, epochs: 3, ba", "batch: ", "train after an assignment");
+    expect(I, "let r = train m on d,\n    epochs: 3,\n    va", "validate: |validation_split: ",
+           "train options on continuation lines");
+    expect(I, "return train m on d, ep", "epochs: ", "train after return");
+    expect(I, "train m on d, optimizer: adam(lr: 0.1), ep", "epochs: ", "after a closed call");
+    expect(I, "for lr in [1, 2] {\n  let q = train m on d, ep", "epochs: ", "train in a block");
+    expect(I, "let runs = sweep lr in [0.1] { train m on d, ba", "batch: ", "train in a sweep");
+    expect_has(I, "train m on d, con", "continue: ", 0, "no option the grammar cannot take");
+    expect_has(I, "train m on d, epochs: 1 + ep", "epochs: ", 0, "no options after an operator");
+    expect_has(I, "train m on d\nep", "epochs: ", 0, "no options in the next statement");
+    expect_has(I, "let x = f(1), ep", "epochs: ", 0, "no options outside a command");
+    expect_options(I, "evaluate r on d, ", fx_evaluate_options, "evaluate's options");
+    expect_options(I, "let p = predict r on d, ", fx_evaluate_options, "predict's options");
+    expect_options(I, "let z = minimize f from 0, ", fx_minimize_options, "minimize's options");
+    expect_options(I, "save r to \"x.csv\", ", fx_save_options, "save's options");
+    expect_options(I, "plot r.loss, ", fx_plot_options, "plot's options");
+    expect(I, "plot r.loss, r.val_loss, ti", "title: ", "plot's option after two curves");
+    expect_has(I, "plot r.loss, r", "r", 1, "plot: names when no option fits");
+    expect_options(I, "bars xs, ", fx_bars_options, "bars' options");
+    expect_options(I, "table s, ", fx_table_options, "table's options");
+    expect_options(I, "summary m, ", fx_summary_options, "summary's options");
+    expect_options(I, "model net(", fx_model_options, "model's options");
+    expect(I, "model net(input: [2], i", "init: |input: ", "model's options after one");
+}
+
+static void test_layers(FxInterp *I)
+{
+    int n;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    char *all = complete(I, "model net { ", NULL);
+    int every = 1;
+    for (int i = 0; i < n; i++) {
+        FxBuf it;
+        fx_buf_init(&it);
+        fx_buf_printf(&it, "|%s|", layers[i].name);
+        FxBuf in;
+        fx_buf_init(&in);
+        fx_buf_printf(&in, "|%s|", all);
+        every &= strstr(in.s, it.s) != NULL;
+        fx_buf_free(&it);
+        fx_buf_free(&in);
+    }
+    CHECK(&C, every, "every layer of fx_layer_table in a model block (got '%s')", all);
+    free(all);
+    expect(I, "model net { de", "dense", "a layer name");
+    expect(I, "model net {\n  dense(4) relu\n  dr", "dropout", "a layer on a later line");
+    expect(I, "model net(input: [2]) { dense(4) max", "maxpool|maxpool2d", "after model options");
+    expect_has(I, "model net { ", "m", 1, "another model's layers");
+    expect_has(I, "model net { ", "d", 0, "not a dataset");
+    expect_has(I, "model net { pr", "print", 0, "no keywords among layers");
+    expect(I, "model net { dense(4, act", "activation: ", "a layer's parameter");
+    expect(I, "model net {\n  conv2d(8, 3, st", "stride: ", "conv2d's parameter");
+    expect(I, "model net { dense(", "activation: |bias: |init: |init_std: |inputs: |l2: |units: ",
+           "every parameter of dense");
+    expect_has(I, "model net { dense(4 + u", "units: ", 0, "no parameters after an operator");
+    expect_has(I, "dense(un", "units: ", 0, "no layer parameters outside a model");
+}
+
+static void test_experiment_values(FxInterp *I)
+{
+    expect(I, "optimizer o2 = adam(l", "lr: ", "an optimizer's parameter");
+    expect(I, "train m on d, optimizer: sgd(mom", "momentum: ", "inside a train option");
+    expect(I, "train m on d, schedule: cosine_lr(", "eta_min: |per_step: |t_max: ",
+           "a schedule's parameters");
+    expect(I, "r.val_", "val_accuracy|val_loss", "a run's fields");
+    expect(I, "r.ep", "epochs", "a run's field");
+    expect(I, "d.", "classes|counts|n|origin|shape|x|y", "a dataset's fields");
+    expect(I, "m.", "layers|name|params|trained", "a model's fields");
+    expect(I, "s.", "accuracy|errors|labels|loss|params|results|val_accuracy|val_loss",
+           "a sweep's fields");
+    expect(I, "o.", "kind|lr|momentum|weight_decay", "an optimizer's fields");
+    expect(I, "plot r.lo", "loss", "a field inside plot");
+}
+
+/* Every option and layer parameter the completion leaves out is one the
+ * parser refuses, and every one it offers parses. */
+static void test_writable(FxInterp *I)
+{
+    static const struct { const char *const *list; const char *fmt; } forms[] = {
+        {fx_train_options, "train m on d, %s: 1\n"},
+        {fx_evaluate_options, "evaluate r on d, %s: 1\n"},
+        {fx_minimize_options, "minimize f from 0, %s: 1\n"},
+        {fx_save_options, "save r to \"x.csv\", %s: 1\n"},
+        {fx_plot_options, "plot xs, %s: 1\n"},
+        {fx_bars_options, "bars xs, %s: 1\n"},
+        {fx_table_options, "table s, %s: 1\n"},
+        {fx_summary_options, "summary m, %s: 1\n"},
+        {fx_model_options, "model q(%s: 1) { dense(1) }\n"},
+    };
+    int agree = 1, count = 0;
+    char text[256];
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        for (int i = 0; forms[f].list[i]; i++, count++) {
+            snprintf(text, sizeof text, forms[f].fmt, forms[f].list[i]);
+            int ok = fx_run_text(I, NULL, text, strlen(text), FX_RUN_CHECK_ONLY) == FX_RUN_OK;
+            if (ok != fx_repl_option_writable(forms[f].list[i])) {
+                agree = 0;
+                printf("# '%s' parses: %d, completed: %d\n", text, ok, !ok);
+            }
+        }
+    }
+    CHECK(&C, agree, "the %d options are completed exactly when the parser takes them", count);
 }
 
 /* ---- ':' lines and file names ----------------------------------------------- */
@@ -289,7 +434,7 @@ static void test_commands(const char *dir)
     check_command(&s, "save /nonexistent/dir/x.fx", "", "cannot write '/nonexistent/dir/x.fx'");
     check_command(&s, "help", "builtins:    abs", "");
     check_command(&s, "help model", "model NAME {", "");
-    check_command(&s, "help save", "save EXPR to", "");
+    check_command(&s, "help save", "save VALUE to \"FILE\"", "");
     check_command(&s, "help :save", ":save FILE", "");
     check_command(&s, "help load", ":load FILE", "");
     check_command(&s, "help range", "range(a, [b], [step])\n  [0, 1", "");
@@ -313,10 +458,121 @@ static void test_help_topics(void)
     CHECK(&C, fx_repl_help_topic(11) && !strcmp(fx_repl_help_topic(11), "model") &&
           fx_repl_help_topic(24) && !strcmp(fx_repl_help_topic(24), ":help"),
           "the help index's sections start where it says");
-    int n = 0;
+    int n = 0, layers;
     while (fx_repl_help_topic(n))
         n++;
-    CHECK(&C, n == 31 && fx_repl_command_name(6) == NULL, "31 help topics, 6 commands");
+    fx_layer_table(&layers);
+    CHECK(&C, n == 31 + layers && fx_repl_command_name(6) == NULL &&
+          !strcmp(fx_repl_help_topic(31), fx_layer_table(&layers)[0].name),
+          "31 help topics and the %d layers, 6 commands", layers);
+}
+
+/* ---- :help of the experiment statements -------------------------------------- */
+
+static char *help_text(FxInterp *I, const char *topic)
+{
+    FILE *f = tmpfile();
+    fx_repl_help(I, f, topic);
+    char *s = slurp(f);
+    fclose(f);
+    return s;
+}
+
+/* How many times `needle` occurs in `hay`. */
+static int occurs(const char *hay, const char *needle)
+{
+    int k = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+        k++;
+    return k;
+}
+
+static void test_help_train(FxInterp *I)
+{
+    char *t = help_text(I, "train");
+    char *opts = strstr(t, "\noptions:\n");
+    char *end = opts ? strstr(opts, "\n\n") : NULL;   /* the option lines end there */
+    int lines = 0, right = opts && end, writable = 0;
+    if (right) {
+        end[1] = '\0';
+        for (const char *p = opts + 10; *p; p++)
+            lines += *p == '\n';
+    }
+    for (int i = 0; opts && fx_train_options[i]; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "\n  %s: ", fx_train_options[i]);
+        int ok = fx_repl_option_writable(fx_train_options[i]);
+        writable += ok;
+        if (occurs(opts, line) != ok) {
+            right = 0;
+            printf("# :help train shows '%s' %d times\n", fx_train_options[i], occurs(opts, line));
+        }
+    }
+    CHECK(&C, right && lines == writable, ":help train: one line for each of the %d options "
+          "that can be written (%d lines)", writable, lines);
+    CHECK(&C, strstr(t, "train MODEL on DATA [, OPTION: VALUE, ...]\n") &&
+          strstr(t, "Ctrl-C stops it after the current batch"), ":help train: syntax and Ctrl-C");
+    free(t);
+}
+
+/* Each topic's text names every option its command takes. */
+static void test_help_options(FxInterp *I)
+{
+    static const struct { const char *topic; const char *const *list; } cmds[] = {
+        {"evaluate", fx_evaluate_options}, {"predict", fx_evaluate_options},
+        {"minimize", fx_minimize_options}, {"save", fx_save_options},
+        {"plot", fx_plot_options}, {"bars", fx_bars_options}, {"table", fx_table_options},
+        {"summary", fx_summary_options}, {"model", fx_model_options},
+    };
+    for (size_t c = 0; c < sizeof cmds / sizeof cmds[0]; c++) {
+        char *t = help_text(I, cmds[c].topic);
+        int all = 1;
+        for (int i = 0; cmds[c].list[i]; i++) {
+            char name[64];
+            snprintf(name, sizeof name, "%s:", cmds[c].list[i]);
+            if (!strstr(t, name)) {
+                all = 0;
+                printf("# :help %s does not name %s\n", cmds[c].topic, name);
+            }
+        }
+        char syntax[64];
+        snprintf(syntax, sizeof syntax, "%s ", cmds[c].topic);
+        CHECK(&C, all && !strncmp(t, syntax, strlen(syntax)),
+              ":help %s: its syntax and every option", cmds[c].topic);
+        free(t);
+    }
+}
+
+static void test_help_layers(FxInterp *I)
+{
+    char *t = help_text(I, "model");
+    int n, all = 1;
+    const FxBuiltin *layers = fx_layer_table(&n);
+    for (int i = 0; i < n; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "\n  %-11s %s\n", layers[i].name, layers[i].summary);
+        all &= strstr(t, line) != NULL;
+    }
+    CHECK(&C, all && strstr(t, "model NAME { LAYER ... }\n") &&
+          strstr(t, "model NAME(input: SHAPE, init: \"INIT\") { LAYER ... }\n"),
+          ":help model: its two forms and every layer with its summary");
+    free(t);
+    t = help_text(I, "conv2d");
+    CHECK(&C, strstr(t, "conv2d(filters, kernel, [stride], [pad], [l2], [init], [init_std], "
+                        "[bias],\n       [inputs], [activation])\n") &&
+          strstr(t, "a layer of a model block") && strstr(t, "activation: \"relu\""),
+          ":help conv2d: a layer's parameters, wrapped");
+    free(t);
+    t = help_text(I, "tanh");
+    CHECK(&C, !strncmp(t, "tanh(x)\n", 8) && strstr(t, "tanh is also a layer"),
+          ":help tanh: the builtin, then the layer");
+    free(t);
+    t = help_text(I, "r");
+    CHECK(&C, !strncmp(t, "r: a run, run: 1 epoch", 22) && strstr(t, "fields:") &&
+          strstr(t, " interrupted ") && strstr(t, " val_loss "),
+          ":help r of a run lists its fields");
+    free(t);
+    expect(I, ":help conv", "conv2d", "a layer as a help topic");
 }
 
 static void make_files(const char *dir)
@@ -355,14 +611,25 @@ int main(void)
            "let rec = {alpha: 1, beta: 2, cfg: {depth: 3}}\n"
            "fn descend(x0, lr = 0.1, steps = 100) = x0\n"
            "rec.fn_field = fn(scale) => scale\n");
+    run(I, "model m { dense(1) }\nlet d = random_data(20, [2], classes: 2)\n"
+           "let r = train m on d, epochs: 1\n"
+           "let s = sweep k in [1, 2] { train m on d, epochs: 1 }\n"
+           "optimizer o = adam(lr: 0.1)\nfn f(x) = x^2\n");
     test_keywords();
     test_names(I);
     test_fields(I);
     test_params(I);
+    test_command_options(I);
+    test_layers(I);
+    test_experiment_values(I);
+    test_writable(I);
     test_command_line(I, dir);
     test_common();
     test_commands(dir);
     test_help_topics();
+    test_help_train(I);
+    test_help_options(I);
+    test_help_layers(I);
     fx_interp_free(I);
     fclose(sink);
     remove_files(dir);

@@ -1,9 +1,11 @@
 /* Drives the real REPL (fx with no arguments on a terminal) through a
  * pseudo-terminal, as a person would type: multi-line entries, errors,
- * Tab completion, Ctrl-C at the prompt and while code runs, Ctrl-D, the
- * commands, and the history file across two sessions. Uses the fx next to
- * this test's build folder (argv[0]'s directory/../fx), so the sanitizer
- * build tests build/san/fx; a sanitizer report in the output fails. */
+ * Tab completion, Ctrl-C at the prompt and while code runs (a loop, a
+ * long train, a sweep: the partial run and the points so far are kept),
+ * Ctrl-D, the commands, and the history file across two sessions. Uses
+ * the fx next to this test's build folder (argv[0]'s directory/../fx), so
+ * the sanitizer build tests build/san/fx; a sanitizer report in the
+ * output fails. */
 #define _XOPEN_SOURCE 700       /* posix_openpt, grantpt, unlockpt, ptsname */
 #include <limits.h>
 #include <sys/stat.h>
@@ -145,7 +147,7 @@ static void commands(Test *t, Pty *p, const char *saved)
     CHECK(&t->c, enter(p, line, "wrote "), ":save writes the session");
     CHECK(&t->c, enter(p, ":foo", "unknown command ':foo'; the commands are :help"),
           "an unknown command lists the commands");
-    CHECK(&t->c, enter(p, ":help plot", "plot EXPR"), ":help plot");
+    CHECK(&t->c, enter(p, ":help plot", "plot CURVE, ..."), ":help plot");
     CHECK(&t->c, enter(p, ":help range", "range(a, [b], [step])"), ":help of a builtin");
     CHECK(&t->c, enter(p, ":load /nonexistent/x.fx", "cannot read '/nonexistent/x.fx'"),
           ":load of a missing file is reported");
@@ -198,6 +200,112 @@ static void first_session(Test *t)
     saved_script(t, saved);
     unlink(saved);
     unlink(hist);
+}
+
+/* ---- Ctrl-C during train and sweep: the partial run is kept ----------------- */
+
+/* Sends Ctrl-C once `line` (an epoch line) shows: code is running then. */
+static int interrupt_at(Pty *p, const char *line)
+{
+    int ok = pty_expect(p, line, WAIT) && pty_wait_canonical(p, 1, WAIT);
+    pty_send(p, "\x03");
+    return ok;
+}
+
+static void interrupted_train(Test *t, Pty *p)
+{
+    pty_send(p, "let r = train m on d, epochs: 1000, batch: 8\r");
+    int ok = interrupt_at(p, "epoch    1/1000");
+    ok = pty_expect(p, "interrupted in epoch ", WAIT) &&
+         pty_expect(p, ": the run keeps the history and the weights so far", WAIT) &&
+         pty_expect(p, "error: interrupted", WAIT) && pty_expect(p, "fx> ", WAIT) && ok;
+    CHECK(&t->c, ok, "Ctrl-C during a long train stops it at once and returns to the prompt");
+    CHECK(&t->c, enter(p, "r.epochs >= 1 and r.epochs < 1000", "true\n"),
+          "the partial run is bound: r.epochs >= 1");
+    CHECK(&t->c, enter(p, "len(r.loss) == r.epochs", "true\n") &&
+          enter(p, "r.interrupted", "true\n"), "its history so far: len(r.loss) == r.epochs");
+    CHECK(&t->c, enter(p, "evaluate r on d", "{loss: "), "evaluate r on d uses its weights");
+    CHECK(&t->c, enter(p, "kept", "42\n"), "a variable defined before the train is still there");
+}
+
+static void interrupted_sweep(Test *t, Pty *p)
+{
+    pty_send(p, "let runs = sweep lr in [0.01, 0.001, 0.0001] {\r");
+    int ok = pty_expect(p, "... ", WAIT);
+    pty_send(p, "train m on d, epochs: 1000, batch: 8, optimizer: adam(lr: lr) }\r");
+    ok = interrupt_at(p, "epoch    1/1000") && ok;
+    ok = pty_expect(p, "interrupted: the sweep keeps the 1 point so far, of 3", WAIT) &&
+         pty_expect(p, "error: interrupted", WAIT) && pty_expect(p, "fx> ", WAIT) && ok;
+    CHECK(&t->c, ok, "Ctrl-C during a sweep stops it, says what it keeps, returns to the prompt");
+    CHECK(&t->c, enter(p, "len(runs)", "1\n") && enter(p, "runs[0].interrupted", "true\n"),
+          "the sweep keeps the point so far: len(runs) is 1");
+    CHECK(&t->c, enter(p, "r.interrupted and kept == 42", "true\n"),
+          "the earlier run and variables are still there after the sweep");
+    pty_send(p, "let spin = sweep k in [1, 2, 3] {\r");
+    ok = pty_expect(p, "... ", WAIT);
+    pty_send(p, "while k == 2 { }\r");
+    ok = pty_expect(p, "... ", WAIT) && ok;
+    pty_send(p, "k }\r");
+    ok = interrupt_at(p, "sweep 2/3: k=2") && ok;
+    ok = pty_expect(p, "interrupted: the sweep keeps the 1 point so far, of 3", WAIT) &&
+         pty_expect(p, "fx> ", WAIT) && ok;
+    CHECK(&t->c, ok && enter(p, "spin.results", "[1]\n"),
+          "Ctrl-C in a sweep body's loop keeps the points before it");
+    pty_send(p, "let s = sweep k in [0, 5] { [10, 20][k] }\r");
+    ok = pty_expect(p, "sweep 2/2 failed: ", WAIT) && pty_expect(p, "fx> ", WAIT);
+    CHECK(&t->c, enter(p, "len(s)", "2\n") && ok,
+          "after an interrupt, a later sweep's failing point is a failed point, not a stop");
+}
+
+/* A loop of trains: one Ctrl-C stops the loop, not just the train it hits;
+ * a later error leaves no interrupt behind for the next entry. */
+static void interrupted_loop(Test *t, Pty *p)
+{
+    enter(p, "let loop_runs = []", "");
+    pty_send(p, "for lr in [0.01, 0.001] {\r");
+    int ok = pty_expect(p, "... ", WAIT);
+    pty_send(p, "let q = train m on d, epochs: 1000, batch: 8, optimizer: adam(lr: lr)\r");
+    ok = pty_expect(p, "... ", WAIT) && ok;
+    pty_send(p, "push(loop_runs, q) }\r");
+    ok = interrupt_at(p, "epoch    1/1000") && ok;
+    ok = pty_expect(p, "error: interrupted", WAIT) && pty_expect(p, "fx> ", WAIT) && ok;
+    CHECK(&t->c, ok && enter(p, "len(loop_runs)", "1\n"),
+          "one Ctrl-C stops a loop of trains: the next round does not train");
+    pty_send(p, "fn fails() {\r");
+    ok = pty_expect(p, "... ", WAIT);
+    pty_send(p, "let q = train m on d, epochs: 1000, batch: 8\r");
+    ok = pty_expect(p, "... ", WAIT) && ok;
+    pty_send(p, "return q.nosuch }\r");
+    ok = pty_expect(p, "fx> ", WAIT) && ok;
+    pty_send(p, "fails()\r");
+    ok = interrupt_at(p, "epoch    1/1000") && ok;
+    ok = pty_expect(p, "error: ", WAIT) && pty_expect(p, "fx> ", WAIT) && ok;
+    pty_send(p, "1 + 1\r");
+    CHECK(&t->c, ok && pty_expect(p, "1 + 1\n2\nfx> ", WAIT),
+          "an error after an interrupted train leaves no interrupt for the next entry");
+}
+
+static void training_session(Test *t)
+{
+    Pty p;
+    if (start(t, &p, "", NULL) != 0) {
+        CHECK(&t->c, 0, "start fx on a pty");
+        return;
+    }
+    int ok = pty_expect(&p, "fx> ", WAIT) && enter(&p, "let kept = 42", "") &&
+             enter(&p, "let d = random_images(400, [3, 32, 32], classes: 10)", "") &&
+             enter(&p, "model m { conv2d(8, 3) relu flatten dense(10) }", "");
+    CHECK(&t->c, ok, "data and a small CNN for the interrupt tests");
+    pty_send(&p, "let r = train m on d, ep\t");
+    ok = pty_expect(&p, "epochs: ", WAIT);
+    pty_send(&p, "\x03");
+    CHECK(&t->c, pty_expect(&p, "fx> ", WAIT) && ok,
+          "Tab completes a train option: ep -> epochs: ");
+    interrupted_train(t, &p);
+    interrupted_sweep(t, &p);
+    interrupted_loop(t, &p);
+    pty_send(&p, ":quit\r");
+    CHECK(&t->c, clean_exit(&p), "the REPL quits cleanly after the interrupts");
 }
 
 /* ---- history across sessions; no usable history file -------------------- */
@@ -269,6 +377,7 @@ int main(int argc, char **argv)
         return 1;
     }
     first_session(&t);
+    training_session(&t);
     history_sessions(&t);
     no_history_file(&t);
     rmdir(t.dir);
