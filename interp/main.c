@@ -16,11 +16,12 @@
 #include "rt.h"
 
 static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t second_ends;   /* 0 in the REPL: its session matters */
 
 static void on_sigint(int sig)
 {
     (void)sig;
-    if (interrupted) {            /* a second Ctrl-C while the first is pending */
+    if (interrupted && second_ends) {   /* a second Ctrl-C while the first is pending */
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
@@ -62,6 +63,7 @@ int main(int argc, char **argv)
     if (job.cli.color < 0)
         job.cli.color = job.cli.opt.tty && isatty(STDERR_FILENO) && !(nc && nc[0]);
     job.cli.opt.color = job.cli.color;
+    second_ends = job.cli.mode != FX_MODE_REPL;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;

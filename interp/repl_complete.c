@@ -283,9 +283,9 @@ static void add_params(FxCompletions *c, Want w, FxValue fn)
     }
 }
 
-/* Whether `name: value` can be written: the name lexes as a name or as
- * an experiment word, which falls back to a name there (grammar/parser.y's
- * %fallback); `continue` cannot. */
+/* Whether `name: value` can be written: the name lexes as a name, as an
+ * experiment word (which falls back to a name there, grammar/parser.y's
+ * %fallback) or as `continue` (a kwname of its own in the grammar). */
 int fx_repl_option_writable(const char *name)
 {
     FxLexer lx;
@@ -293,7 +293,8 @@ int fx_repl_option_writable(const char *name)
     fx_lex_init(&lx, name, strlen(name));
     int code = fx_lex_next(&lx, &t);
     return t.len == strlen(name) &&
-           (code == FX_T_NAME || (code >= FX_T_MODEL && code <= FX_T_TITLE));
+           (code == FX_T_NAME || code == FX_T_CONTINUE ||
+            (code >= FX_T_MODEL && code <= FX_T_TITLE));
 }
 
 /* The layers a model block may hold: the layer table's and other models. */

@@ -175,7 +175,8 @@ static const char *const *command_options(const Tokens *ts, int from, int d)
     }
     switch (code_at(ts, nth_at(ts, from, d, value_start(ts, from, d)))) {
     case FX_T_TRAIN: return fx_train_options;
-    case FX_T_EVALUATE: case FX_T_PREDICT: return fx_evaluate_options;
+    case FX_T_EVALUATE: return fx_evaluate_options;
+    case FX_T_PREDICT: return fx_predict_options;
     case FX_T_MINIMIZE: return fx_minimize_options;
     default: return NULL;
     }

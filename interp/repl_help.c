@@ -95,12 +95,12 @@ static const Topic topics[] = {
     {"evaluate", "evaluate MODEL on DATA\n"
                  "  the loss of a trained model (a run, or r.model) on a dataset, and its\n"
                  "  accuracy when it classifies, as a record: {loss: 0.31, accuracy: 0.9};\n"
-                 "  the loss is the run's, else the one the data calls for (loss: and\n"
-                 "  batch: are accepted, not used yet)\n"},
+                 "  the loss is the run's, else the one the data calls for; options:\n"
+                 "  loss: \"mse\" (or another loss), batch: samples at a time (256)\n"},
     {"predict", "predict MODEL on DATA\n"
                 "  the trained model's outputs for every sample: a list of numbers (one\n"
-                "  output each) or of lists (several, such as the classes' scores)\n"
-                "  (loss: and batch: are accepted, not used yet)\n"},
+                "  output each) or of lists (several, such as the classes' scores);\n"
+                "  batch: samples at a time (256)\n"},
     {"save", "save VALUE to \"FILE\" [, steps: true]\n"
              "  writes a run or a sweep (a row per epoch; per step with steps: true), a\n"
              "  list or a set of curves to .csv or .jsonl, or a model's (or run's)\n"
@@ -127,9 +127,7 @@ static const Topic topics[] = {
 /* Where the experiment statements and the commands start in topics[]. */
 enum { NTOPICS = sizeof topics / sizeof topics[0], FIRST_EXPERIMENT = 11, FIRST_COMMAND = 24 };
 
-/* train's options, one line each, in the order :help train shows them.
- * An option the parser cannot take as `name: value` (continue, a keyword)
- * is left out of the help until it can. */
+/* train's options, one line each, in the order :help train shows them. */
 typedef struct Option {
     const char *name, *value, *what;
 } Option;
@@ -155,7 +153,7 @@ static const Option train_options[] = {
     {"clip_norm", "X", "scale gradients down to an L2 norm of at most X"},
     {"clip_value", "X", "clip each gradient to [-X, X]"},
     {"seed", "N", "this run's seed (weights, shuffles, dropout)"},
-    {"threads", "N", "accepted (1 to 256), not used yet"},
+    {"threads", "N", "threads for this run (default: --threads, or the cores)"},
     {"continue", "BOOL", "go on from the weights of the run trained"},
     {"solver", "\"NAME\"", "\"gradient\" (default) or \"lstsq\" (closed form)"},
     {"label", "\"TEXT\"", "the run's name in plots and tables"},

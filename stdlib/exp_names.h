@@ -11,6 +11,7 @@
  * model's are those of `model NAME(...) { ... }`). */
 extern const char *const fx_train_options[];
 extern const char *const fx_evaluate_options[];
+extern const char *const fx_predict_options[];
 extern const char *const fx_minimize_options[];
 extern const char *const fx_save_options[];
 extern const char *const fx_plot_options[];

@@ -14,6 +14,7 @@
 #include "mem.h"
 
 const char *const fx_evaluate_options[] = {"loss", "batch", NULL};
+const char *const fx_predict_options[] = {"batch", NULL};
 
 int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 int fx_train_lstsq(TrainJob *j, FxValue *out);
@@ -331,7 +332,15 @@ static int run_gradient(TrainJob *j, FxValue *out)
         rt_model_free(rm);
         return -1;
     }
-    RtThreads *th = fx_std_threads(I);
+    /* threads: N gives this run its own pool; the numbers are the same
+     * for any thread count, only the time differs. */
+    RtError te = {0};
+    RtThreads *own = j->threads > 0 ? rt_threads_new(j->threads, &te) : NULL;
+    if (j->threads > 0 && !own) {
+        rt_model_free(rm);
+        return fx_rt_error(I, fx_option(j->n, "threads")->a->span, &te);
+    }
+    RtThreads *th = own ? own : fx_std_threads(I);
     rt_model_set_threads(rm, th);
     j->cfg.threads = th;
     j->cfg.on_epoch = on_epoch;
@@ -348,6 +357,8 @@ static int run_gradient(TrainJob *j, FxValue *out)
     RtError e = {0};
     int rc = rt_train(rm, &train, j->val ? &val : NULL, &j->cfg, &h, &e);
     clear_progress(j);
+    rt_model_set_threads(rm, fx_std_threads(I));   /* own may go; the model stays */
+    rt_threads_free(own);
     if (rc) {
         rt_history_free(&h);
         rt_model_free(rm);

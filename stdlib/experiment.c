@@ -196,7 +196,7 @@ void fx_resolve_experiment(struct Resolver *R, FxNode *n)
     case FX_N_SAVE: resolve_command(R, n, fx_save_options, "save"); break;
     case FX_N_TRAIN: resolve_command(R, n, fx_train_options, "train"); break;
     case FX_N_EVALUATE: resolve_command(R, n, fx_evaluate_options, "evaluate"); break;
-    case FX_N_PREDICT: resolve_command(R, n, fx_evaluate_options, "predict"); break;
+    case FX_N_PREDICT: resolve_command(R, n, fx_predict_options, "predict"); break;
     case FX_N_MINIMIZE: resolve_command(R, n, fx_minimize_options, "minimize"); break;
     case FX_N_SWEEP: resolve_sweep(R, n); break;
     default:

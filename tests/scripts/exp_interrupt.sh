@@ -10,6 +10,6 @@ done
 kill -INT $pid
 wait $pid
 echo "status $?"
-sed -n 's/^interrupted: the run keeps the [0-9]* epochs\{0,1\}/interrupted: the run keeps the N epochs/p' ../tmp/exp_interrupt.out
+sed -n 's/^interrupted in epoch [0-9]*:/interrupted in epoch N:/p' ../tmp/exp_interrupt.out
 grep -c '^epoch' ../tmp/exp_interrupt.out >/dev/null && echo "epoch lines before it"
 cat ../tmp/exp_interrupt.err

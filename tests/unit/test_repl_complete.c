@@ -218,12 +218,12 @@ static void test_command_options(FxInterp *I)
     expect(I, "train m on d, optimizer: adam(lr: 0.1), ep", "epochs: ", "after a closed call");
     expect(I, "for lr in [1, 2] {\n  let q = train m on d, ep", "epochs: ", "train in a block");
     expect(I, "let runs = sweep lr in [0.1] { train m on d, ba", "batch: ", "train in a sweep");
-    expect_has(I, "train m on d, con", "continue: ", 0, "no option the grammar cannot take");
+    expect_has(I, "train m on d, con", "continue: ", 1, "continue: is an option too");
     expect_has(I, "train m on d, epochs: 1 + ep", "epochs: ", 0, "no options after an operator");
     expect_has(I, "train m on d\nep", "epochs: ", 0, "no options in the next statement");
     expect_has(I, "let x = f(1), ep", "epochs: ", 0, "no options outside a command");
     expect_options(I, "evaluate r on d, ", fx_evaluate_options, "evaluate's options");
-    expect_options(I, "let p = predict r on d, ", fx_evaluate_options, "predict's options");
+    expect_options(I, "let p = predict r on d, ", fx_predict_options, "predict's options");
     expect_options(I, "let z = minimize f from 0, ", fx_minimize_options, "minimize's options");
     expect_options(I, "save r to \"x.csv\", ", fx_save_options, "save's options");
     expect_options(I, "plot r.loss, ", fx_plot_options, "plot's options");
@@ -519,7 +519,7 @@ static void test_help_train(FxInterp *I)
 static void test_help_options(FxInterp *I)
 {
     static const struct { const char *topic; const char *const *list; } cmds[] = {
-        {"evaluate", fx_evaluate_options}, {"predict", fx_evaluate_options},
+        {"evaluate", fx_evaluate_options}, {"predict", fx_predict_options},
         {"minimize", fx_minimize_options}, {"save", fx_save_options},
         {"plot", fx_plot_options}, {"bars", fx_bars_options}, {"table", fx_table_options},
         {"summary", fx_summary_options}, {"model", fx_model_options},
