@@ -30,5 +30,9 @@ void fx_lex_init(FxLexer *lx, const char *text, size_t len);
  * Whitespace and comments are skipped; every newline is a FX_T_NEWLINE
  * token (the driver decides which ones end statements). */
 int  fx_lex_next(FxLexer *lx, FxToken *t);
+/* Whether a newline right after a token with this code never ends a
+ * statement (after a comma, an operator, an opening bracket, ...);
+ * defined by the parser driver, interp/parse.c. */
+int  fx_lex_continues_line(int code);
 
 #endif

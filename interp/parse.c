@@ -134,8 +134,9 @@ static int is_comparison(int code)
            code == FX_T_LE || code == FX_T_GT || code == FX_T_GE;
 }
 
-/* A newline right after one of these never ends a statement. */
-static int continues_line(int code)
+/* A newline right after one of these never ends a statement (the REPL's
+ * completion follows the same rule). */
+int fx_lex_continues_line(int code)
 {
     switch (code) {
     case FX_T_COMMA: case FX_T_COLON: case FX_T_DOT: case FX_T_ASSIGN:
@@ -467,7 +468,7 @@ static void at_end(Driver *d, FxToken tok)
     /* Errors at the end point just past the last token, not at an empty
      * last line. */
     FxToken end = {d->lx.src + d->prev_end, 0, d->prev_end};
-    if (d->prev != -1 && !continues_line(d->prev))
+    if (d->prev != -1 && !fx_lex_continues_line(d->prev))
         feed(d, FX_T_NEWLINE, end, 1);
     if (!d->ctx.failed)
         feed(d, 0, d->prev == -1 ? tok : end, 0);
@@ -489,7 +490,7 @@ static int step(Driver *d, int *pending_nl, FxToken *nl)
     }
     if (code == FX_T_NEWLINE) {
         int in_parens = d->nopen && d->open[d->nopen - 1].code != FX_T_LBRACE;
-        if (!in_parens && d->prev != -1 && !continues_line(d->prev) && !*pending_nl) {
+        if (!in_parens && d->prev != -1 && !fx_lex_continues_line(d->prev) && !*pending_nl) {
             *pending_nl = 1;
             *nl = tok;
         }

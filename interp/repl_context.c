@@ -38,24 +38,6 @@ typedef struct Tokens {
     int  stmt[MAX_DEPTH + 1];   /* per depth: where the current statement starts */
 } Tokens;
 
-/* As interp/parse.c's continues_line: a newline after these never ends
- * a statement. */
-static int continues_line(int code)
-{
-    switch (code) {
-    case FX_T_COMMA: case FX_T_COLON: case FX_T_DOT: case FX_T_ASSIGN:
-    case FX_T_ARROW: case FX_T_LPAREN: case FX_T_LBRACKET: case FX_T_LBRACE:
-    case FX_T_PLUS: case FX_T_MINUS: case FX_T_STAR: case FX_T_SLASH:
-    case FX_T_PERCENT: case FX_T_CARET: case FX_T_EQ: case FX_T_NE:
-    case FX_T_LT: case FX_T_LE: case FX_T_GT: case FX_T_GE: case FX_T_AND:
-    case FX_T_OR: case FX_T_NOT: case FX_T_NEWLINE: case FX_T_PLUSEQ:
-    case FX_T_MINUSEQ: case FX_T_STAREQ: case FX_T_SLASHEQ:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 static void push(Tokens *ts, int code, const FxToken *t)
 {
     if (ts->n == ts->cap) {
@@ -71,7 +53,7 @@ static int take(Tokens *ts, int code, const FxToken *t, int *prev)
 {
     if (code == FX_T_NEWLINE) {
         int in_parens = ts->depth > 0 && ts->open[ts->depth - 1].code != FX_T_LBRACE;
-        if (!in_parens && *prev != -1 && !continues_line(*prev))
+        if (!in_parens && *prev != -1 && !fx_lex_continues_line(*prev))
             ts->stmt[ts->depth] = ts->n;
         *prev = code;
         return 1;
