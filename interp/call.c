@@ -22,28 +22,33 @@ typedef struct Args {
     const FxNode **kwat;
 } Args;
 
+/* A call's arrays come from one allocation (values first, then pointers):
+ * every call goes through here, so five mallocs per call would show. */
+static void args_alloc(Args *a, int cap)
+{
+    size_t n = (size_t)cap + 1;
+    char *block = fx_xcalloc(1, n * (2 * sizeof(FxValue) + 3 * sizeof(void *)));
+    memset(a, 0, sizeof *a);
+    a->pos = (FxValue *)block;
+    a->kwvals = a->pos + n;
+    a->posat = (const FxNode **)(a->kwvals + n);
+    a->kwat = a->posat + n;
+    a->kwnames = (const char **)(a->kwat + n);
+}
+
 static void args_free(Args *a)
 {
     for (int i = 0; i < a->npos; i++)
         fx_unref(a->pos[i]);
     for (int i = 0; i < a->nkw; i++)
         fx_unref(a->kwvals[i]);
-    free(a->pos);
-    free(a->posat);
-    free(a->kwnames);
-    free(a->kwvals);
-    free(a->kwat);
+    free(a->pos);                   /* the whole block */
 }
 
 static int eval_args(FxInterp *I, const FxNode *n, FxEnv *env, Args *a)
 {
     int cnt = n->items.count;
-    memset(a, 0, sizeof *a);
-    a->pos = fx_xmalloc((size_t)(cnt + 1) * sizeof *a->pos);
-    a->posat = fx_xmalloc((size_t)(cnt + 1) * sizeof *a->posat);
-    a->kwnames = fx_xmalloc((size_t)(cnt + 1) * sizeof *a->kwnames);
-    a->kwvals = fx_xmalloc((size_t)(cnt + 1) * sizeof *a->kwvals);
-    a->kwat = fx_xmalloc((size_t)(cnt + 1) * sizeof *a->kwat);
+    args_alloc(a, cnt);
     for (int i = 0; i < cnt; i++) {
         const FxNode *arg = n->items.items[i];
         FxValue v;
@@ -311,12 +316,15 @@ static int bind_builtin(FxInterp *I, const FxBuiltin *b, const Spec *s, Args *a,
                            s->n && s->optional[s->n - 1] ? "at most " : "", s->n,
                            s->n == 1 ? "" : "s", a->npos);
     c->n = nslots;
-    c->args = fx_xcalloc((size_t)nslots + 1, sizeof *c->args);
-    c->at = fx_xcalloc((size_t)nslots + 1, sizeof *c->at);
-    c->given = fx_xcalloc((size_t)nslots + 1, 1);
-    c->kwnames = fx_xcalloc((size_t)a->nkw + 1, sizeof *c->kwnames);
-    c->kwvals = fx_xcalloc((size_t)a->nkw + 1, sizeof *c->kwvals);
-    c->kwat = fx_xcalloc((size_t)a->nkw + 1, sizeof *c->kwat);
+    /* one block: values, then pointers, then the given flags */
+    size_t ns = (size_t)nslots + 1, nk = (size_t)a->nkw + 1;
+    char *block = fx_xcalloc(1, (ns + nk) * sizeof(FxValue) + (ns + 2 * nk) * sizeof(void *) + ns);
+    c->args = (FxValue *)block;
+    c->kwvals = c->args + ns;
+    c->at = (const FxNode **)(c->kwvals + nk);
+    c->kwat = c->at + ns;
+    c->kwnames = (const char **)(c->kwat + nk);
+    c->given = (unsigned char *)(c->kwnames + nk);
     for (int i = 0; i < a->npos; i++) {
         c->args[i] = a->pos[i];
         c->at[i] = a->posat[i];
@@ -362,12 +370,7 @@ static void call_free(FxCall *c)
         fx_unref(c->args[i]);
     for (int i = 0; i < c->nkw; i++)
         fx_unref(c->kwvals[i]);
-    free(c->args);
-    free(c->at);
-    free(c->given);
-    free(c->kwnames);
-    free(c->kwvals);
-    free(c->kwat);
+    free(c->args);                  /* the whole block */
 }
 
 static int call_builtin(FxInterp *I, const FxBuiltin *b, Args *a, const FxNode *node,
@@ -423,10 +426,9 @@ int fx_eval_call(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
 int fx_call_value(FxInterp *I, FxValue fn, const FxValue *args, int nargs, const FxNode *at,
                   FxValue *out)
 {
-    Args a = {0};
+    Args a;
+    args_alloc(&a, nargs);
     a.npos = nargs;
-    a.pos = fx_xmalloc((size_t)(nargs + 1) * sizeof *a.pos);
-    a.posat = fx_xmalloc((size_t)(nargs + 1) * sizeof *a.posat);
     for (int i = 0; i < nargs; i++) {
         a.pos[i] = fx_ref(args[i]);
         a.posat[i] = at;

@@ -92,16 +92,21 @@ static int nonempty(FxCall *c, int i, const FxValue **items, size_t *n)
     return 0;
 }
 
+static double total(const FxValue *x, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i].as.n;
+    return s;
+}
+
 static int b_sum(FxCall *c, FxValue *out)
 {
     const FxValue *x;
     size_t n;
     if (numbers(c, 0, &x, &n))
         return -1;
-    double s = 0;
-    for (size_t i = 0; i < n; i++)
-        s += x[i].as.n;
-    *out = fx_num(s);
+    *out = fx_num(total(x, n));
     return 0;
 }
 
@@ -111,10 +116,7 @@ static int b_mean(FxCall *c, FxValue *out)
     size_t n;
     if (nonempty(c, 0, &x, &n))
         return -1;
-    double s = 0;
-    for (size_t i = 0; i < n; i++)
-        s += x[i].as.n;
-    *out = fx_num(s / (double)n);
+    *out = fx_num(total(x, n) / (double)n);
     return 0;
 }
 
@@ -125,10 +127,7 @@ static int b_std(FxCall *c, FxValue *out)
     size_t n;
     if (nonempty(c, 0, &x, &n))
         return -1;
-    double m = 0, s = 0;
-    for (size_t i = 0; i < n; i++)
-        m += x[i].as.n;
-    m /= (double)n;
+    double m = total(x, n) / (double)n, s = 0;
     for (size_t i = 0; i < n; i++)
         s += (x[i].as.n - m) * (x[i].as.n - m);
     *out = fx_num(sqrt(s / (double)n));

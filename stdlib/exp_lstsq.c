@@ -121,7 +121,7 @@ static FxValue lstsq_run(TrainJob *j, RtModel *rm, double train_mse, double val_
 int fx_train_lstsq(TrainJob *j, FxValue *out)
 {
     const RtLayerSpec *poly, *dense;
-    struct timespec t0, t1;
+    struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (linear_layers(j, &poly, &dense))
         return -1;
@@ -139,10 +139,8 @@ int fx_train_lstsq(TrainJob *j, FxValue *out)
         fx_rt_error(j->I, j->n->span, &e);
     else if ((rm = fx_model_build(j->I, j->m, &j->data->shape, 1, j->n->b->span)) != NULL) {
         set_weights(rm, &fit, j->m->n - 1);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
         *out = lstsq_run(j, rm, mse_of(&fit, x, j->data), xv ? mse_of(&fit, xv, j->val) : NAN,
-                         secs);
+                         seconds_since(&t0));
         rc = 0;
     }
     if (fit.coef)

@@ -250,10 +250,10 @@ static int descend(FxInterp *I, FxFunc *f, double *x, int k, const Opts *o, FxVa
 {
     double vel[16] = {0}, g[16], fx = 0;
     FxValue fs = fx_list_new(&I->heap, (size_t)o->steps), path = fx_list_new(&I->heap, (size_t)o->steps);
-    int diverged = 0, rc = 0;
-    for (long long t = 0; t < o->steps && !diverged; t++) {
-        if ((rc = value_and_grad(I, f, x, k, &fx, g)) != 0)
-            break;
+    /* The gradient at the new point serves the next step too: one pass of
+     * k derivatives per step. */
+    int diverged = 0, rc = o->steps > 0 ? value_and_grad(I, f, x, k, &fx, g) : 0;
+    for (long long t = 0; t < o->steps && !diverged && rc == 0; t++) {
         for (int i = 0; i < k; i++) {
             vel[i] = o->momentum * vel[i] + g[i];
             x[i] -= o->lr * vel[i];

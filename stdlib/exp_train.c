@@ -19,13 +19,6 @@ const char *const fx_predict_options[] = {"batch", NULL};
 int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 int fx_train_lstsq(TrainJob *j, FxValue *out);
 
-static double seconds_since(const struct timespec *t0)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
-}
-
 /* splitmix64: independent seeds from (seed, counter). */
 static uint64_t mix(uint64_t a, uint64_t b)
 {

@@ -31,4 +31,11 @@ typedef struct TrainJob {
 
 int fx_train_read_options(TrainJob *j);
 
+static inline double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
+}
+
 #endif
