@@ -5,6 +5,7 @@
  * with an ETA on a terminal, Ctrl-C stopping cleanly after a batch, and
  * returns a run. Also `evaluate` and `predict`. */
 #include <errno.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,13 +105,34 @@ static int choose_loss(TrainJob *j, RtModel *rm)
 
 static int classifies(RtLossKind k) { return k != RT_LOSS_MSE; }
 
+/* A progress line built on the stack: the callbacks run after every
+ * batch, and nothing per step allocates. */
+typedef struct Line {
+    char   s[256];
+    size_t n;
+} Line;
+
+static void line_add(Line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void line_add(Line *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(l->s + l->n, sizeof l->s - l->n, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        l->n = l->n + (size_t)k < sizeof l->s ? l->n + (size_t)k : sizeof l->s - 1;
+}
+
 /* Four decimals, as the seeds print; exponent form once that would be a
  * wall of digits (a diverging loss). */
-static void metric(FxBuf *b, const char *name, double x)
+static void metric(Line *l, const char *name, double x)
 {
     if (isnan(x) && strcmp(name, "loss"))
         return;
-    fx_buf_printf(b, fabs(x) < 1e5 || !isfinite(x) ? "  %s %.4f" : "  %s %.4e", name, x);
+    if (fabs(x) < 1e5 || !isfinite(x))
+        line_add(l, "  %s %.4f", name, x);
+    else
+        line_add(l, "  %s %.4e", name, x);
 }
 
 static void clear_progress(TrainJob *j)
@@ -128,41 +150,35 @@ static int on_epoch(void *ctx, const RtEpochInfo *e)
     clock_gettime(CLOCK_MONOTONIC, &j->epoch_start);
     if (j->log != 0 || j->I->opt.quiet || e->epochs == 0)   /* steps: one line at the end */
         return 0;
-    FxBuf b;
-    fx_buf_init(&b);
+    Line b = {.n = 0};
     int w = snprintf(NULL, 0, "%lld", (long long)e->epochs);
-    fx_buf_printf(&b, "epoch %*lld/%lld", w, (long long)e->epoch, (long long)e->epochs);
+    line_add(&b, "epoch %*lld/%lld", w, (long long)e->epoch, (long long)e->epochs);
     metric(&b, "loss", e->loss);
     metric(&b, "acc", e->accuracy);
     metric(&b, "val_loss", e->val_loss);
     metric(&b, "val_acc", e->val_accuracy);
     if (j->has_schedule)
-        fx_buf_printf(&b, "  lr %.4g", e->lr);
-    fx_buf_puts(&b, "\n");
-    fwrite(b.s, 1, b.len, j->I->out);
+        line_add(&b, "  lr %.4g", e->lr);
+    fprintf(j->I->out, "%s\n", b.s);
     fflush(j->I->out);
-    fx_buf_free(&b);
     return 0;
 }
 
 static void batch_line(TrainJob *j, const RtBatchInfo *bi)
 {
-    FxBuf b;
-    fx_buf_init(&b);
+    Line b = {.n = 0};
     if (bi->epochs) {
         int w = snprintf(NULL, 0, "%lld", (long long)bi->batches);
-        fx_buf_printf(&b, "epoch %lld  batch %*lld/%lld", (long long)bi->epoch, w,
-                      (long long)bi->batch, (long long)bi->batches);
+        line_add(&b, "epoch %lld  batch %*lld/%lld", (long long)bi->epoch, w,
+                 (long long)bi->batch, (long long)bi->batches);
     } else {
         int w = snprintf(NULL, 0, "%lld", (long long)bi->steps);
-        fx_buf_printf(&b, "step %*lld/%lld", w, (long long)bi->step, (long long)bi->steps);
+        line_add(&b, "step %*lld/%lld", w, (long long)bi->step, (long long)bi->steps);
     }
     metric(&b, "loss", bi->loss);
     metric(&b, "acc", bi->accuracy);
     metric(&b, "full_loss", bi->full_loss);
-    fx_buf_puts(&b, "\n");
-    fwrite(b.s, 1, b.len, j->I->out);
-    fx_buf_free(&b);
+    fprintf(j->I->out, "%s\n", b.s);
 }
 
 static void progress(TrainJob *j, const RtBatchInfo *bi)
