@@ -120,11 +120,3 @@ FxRun *fx_value_run(FxValue v)
         return fx_as_foreign(v)->data;
     return NULL;
 }
-
-/* The label later runs get ("lr=0.1, batch=16"), set by a sweep for each
- * of its points; NULL clears it. */
-int fx_std_sweep_label(FxInterp *I, const char *label)
-{
-    snprintf(fx_std(I)->label, sizeof fx_std(I)->label, "%s", label ? label : "");
-    return 0;
-}

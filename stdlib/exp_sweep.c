@@ -313,7 +313,12 @@ static void sweep_push(FxSweep *s, const FxSweepPoint *p)
     s->pts[s->n++] = *p;
 }
 
-int fx_std_sweep_label(FxInterp *I, const char *label);
+/* The label later runs get ("lr=0.1, batch=16"), set by a sweep for each
+ * of its points; NULL clears it. */
+static void point_label(FxInterp *I, const char *label)
+{
+    snprintf(fx_std(I)->label, sizeof fx_std(I)->label, "%s", label ? label : "");
+}
 
 /* Runs the body for point p; 1 when Ctrl-C stopped it with an error
  * (then the error is cleared and the interrupt left pending, so the
@@ -351,7 +356,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         grid_point(I, n, g, k, scope, &p);
         std->train_calls = train_calls;   /* same initial weights and data */
         std->data_calls = data_calls;
-        fx_std_sweep_label(I, p.label);
+        point_label(I, p.label);
         if (!I->opt.quiet)
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);
         int stopped = run_point(I, n, scope, &p, k, g->points);
@@ -360,7 +365,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
             fx_unref(p.params);      /* the point never finished: not kept */
         else
             sweep_push(s, &p);
-        fx_std_sweep_label(I, NULL);
+        point_label(I, NULL);
         if (I->interrupt_pending) {
             if (!I->opt.quiet)
                 fprintf(I->out, "interrupted: the sweep keeps the %d point%s so far, of %lld\n",
