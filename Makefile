@@ -5,6 +5,7 @@
 #   make                 build ./fx (a copy of build/fx)
 #   make test            plain build and sanitizer build, every test, summary
 #   make bench           benchmarks against PyTorch (needs python3-torch)
+#   make fresh-check     the README's set-up in a fresh Debian 12 root (root)
 #   make install PREFIX=/usr/local
 
 B       ?= build
@@ -20,11 +21,19 @@ CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter
 # Lemon's template trips these on its own code; ours keeps every warning.
 GEN_WARN = -Wno-unused-variable -Wno-type-limits -Wno-unused-but-set-variable
-INCS     = -I$(B)/gen -Iinterp -Iruntime -Istdlib \
-           -I/usr/include/x86_64-linux-gnu/openblas-pthread
+# Compiler and linker flags of the libraries come from pkg-config (so the
+# build finds OpenBLAS wherever Debian puts it, on amd64 and arm64 alike),
+# asked once and only when a rule needs them: `make deps` may have to
+# install pkg-config itself first.
+PKGS     = openblas libedit zlib
+pkg      = $(or $(shell pkg-config $(1) $(PKGS) 2>/dev/null),$(error \
+             pkg-config cannot find $(PKGS); run `make deps` (tools/deps.sh)))
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(call pkg,--cflags))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(call pkg,--libs))$(PKG_LIBS)
+INCS     = -I$(B)/gen -Iinterp -Iruntime -Istdlib $(PKG_CFLAGS)
 CFLAGS  ?=
 ALL_CFLAGS = $(CSTD) $(OPT) $(WARN) $(INCS) -MMD -MP $(CFLAGS)
-LDLIBS   = -lopenblas -ledit -lz -lm -lpthread
+LDLIBS   = $(PKG_LIBS) -lm -lpthread
 LDFLAGS ?=
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
@@ -54,7 +63,7 @@ INTERP_OBJ := $(INTERP_SRC:%.c=$(B)/%.o) $(GEN_SRC:.c=.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
-.PHONY: all deps test unit check-deps bench install clean demo
+.PHONY: all deps test-deps test unit bench install clean demo fresh-check
 .SUFFIXES:
 
 all: fx
@@ -64,6 +73,9 @@ fx: $(B)/fx
 
 deps:
 	@sh tools/deps.sh
+
+test-deps:
+	@sh tools/deps.sh test
 
 $(B)/fx: $(B)/interp/main.o $(B)/libfxinterp.a $(B)/libfxrt.a
 	$(call say,LD,$@) $(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -105,7 +117,7 @@ $(B)/examples/%: examples/c/%.c $(B)/libfxrt.a
 unit: $(UNIT_BIN) $(EXC_BIN)
 
 # Every test twice: the optimised build, then ASan+UBSan. One summary line.
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory fx unit
 	@$(MAKE) --no-print-directory B=build/san SAN=1 build/san/fx unit
 	@sh tests/run.sh build build/san
@@ -116,6 +128,11 @@ bench: fx
 demo: deps
 	@$(MAKE) --no-print-directory fx
 	./fx examples/seeds/s0_cnn_lr_batch.fx
+
+# Set-up from nothing: the README's commands in a fresh Debian 12 root
+# (debootstrap; minutes, as root). Not part of make test.
+fresh-check:
+	@sh tools/fresh-check.sh
 
 install: fx
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
