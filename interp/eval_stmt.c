@@ -257,26 +257,80 @@ static int exec_print(FxInterp *I, const FxNode *n, FxEnv *env)
     return 0;
 }
 
+/* The text a failed assert shows for a compared value: as the REPL echoes
+ * it (strings quoted), cut to 60 bytes. */
+static void show_compared(FxBuf *b, FxValue v)
+{
+    FxBuf t;
+    fx_buf_init(&t);
+    fx_value_repr(&t, v);
+    if (t.len > 60)
+        fx_buf_printf(b, "%.57s...", t.s);
+    else
+        fx_buf_put(b, t.s, t.len);
+    fx_buf_free(&t);
+}
+
+/* Evaluates an assert's condition. When it is a comparison, its two sides
+ * are evaluated once here (not again for the message) and, if it fails,
+ * `got` receives them as pytest shows them: "0.45 < 0.4". */
+static int assert_truth(FxInterp *I, const FxNode *c, FxEnv *env, int *ok, FxBuf *got)
+{
+    if (c->kind != FX_N_BINARY || c->op < FX_OP_EQ || c->op > FX_OP_GE)
+        return fx_eval_truth(I, c, env, "'assert'", ok);
+    FxValue a, b, r;
+    if (fx_eval(I, c->a, env, &a))
+        return -1;
+    if (fx_eval(I, c->b, env, &b)) {
+        fx_unref(a);
+        return -1;
+    }
+    int rc = fx_binary_values(I, c, c->op, a, b, &r);
+    if (rc == 0) {
+        *ok = r.as.b;
+        if (!*ok) {
+            static const char *const ops[] = {"==", "!=", "<", "<=", ">", ">="};
+            show_compared(got, a);
+            fx_buf_printf(got, " %s ", ops[c->op - FX_OP_EQ]);
+            show_compared(got, b);
+        }
+    }
+    fx_unref(a);
+    fx_unref(b);
+    return rc;
+}
+
+/* assert COND [, MESSAGE]: a failure names the message, or the condition's
+ * source text, and the values a comparison compared. */
 static int exec_assert(FxInterp *I, const FxNode *n, FxEnv *env)
 {
-    int ok;
-    if (fx_eval_truth(I, n->a, env, "'assert'", &ok))
-        return -1;
-    if (ok)
-        return 0;
-    if (!n->b)
-        return fx_error_at(I, n->a, "assertion failed: %.*s", (int)n->a->span.len,
-                           I->src->text + n->a->span.off);
-    FxValue m;
-    if (fx_eval(I, n->b, env, &m))
-        return -1;
-    FxBuf b;
+    int ok = 0;
+    FxBuf got, b;
+    fx_buf_init(&got);
     fx_buf_init(&b);
-    fx_value_show(&b, m);
-    fx_unref(m);
-    fx_error_at(I, n->a, "assertion failed: %s", b.s);
+    int rc = assert_truth(I, n->a, env, &ok, &got);
+    if (rc == 0 && !ok) {
+        FxValue m;
+        if (n->b) {
+            rc = fx_eval(I, n->b, env, &m);
+            if (rc == 0) {
+                fx_value_show(&b, m);
+                fx_unref(m);
+            }
+        } else {
+            fx_buf_put(&b, I->src->text + n->a->span.off, n->a->span.len);
+        }
+        if (rc == 0) {
+            if (got.len)
+                fx_error_at(I, n->a, "assertion failed: %s (got %s)", b.s, got.s);
+            else
+                fx_error_at(I, n->a, "assertion failed: %s", b.s);
+            rc = -1;
+        }
+    }
+    fx_buf_free(&got);
     fx_buf_free(&b);
-    return -1;
+    return rc;
 }
 
 static int exec_return(FxInterp *I, const FxNode *n, FxEnv *env)

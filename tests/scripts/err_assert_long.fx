@@ -1,0 +1,2 @@
+# A long compared value is cut at 60 bytes, with "...".
+assert range(100) == []
