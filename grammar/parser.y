@@ -274,41 +274,57 @@ layer(A) ::= NAME(N) LPAREN args(L) RPAREN(R).
 
 %code {
 /* Whether the parser, in its current state, would shift token `tok`
- * after any reductions it implies. Simulates on a copy of the state
- * stack, so nothing is built or changed. Used to say what was expected. */
+ * after any reductions it implies. Simulates without changing the parser:
+ * reductions pop entries of the real stack by moving an index down, and
+ * the states they push go to a small overlay on top, so one call costs the
+ * reductions it makes, not the depth of the stack (copying the stack for
+ * every token made deeply nested input quadratic). Used before every token
+ * and to say what was expected. */
 int fx_parser_accepts(void *parser, int tok)
 {
     yyParser *p = parser;
-    int depth = (int)(p->yytos - p->yystack) + 1;
-    int cap = depth + 64, top = depth - 1, ok = 0;
-    YYACTIONTYPE *st = malloc((size_t)cap * sizeof *st);
-    if (!st)
-        return 0;
-    for (int i = 0; i < depth; i++)
-        st[i] = p->yystack[i].stateno;
-    YYACTIONTYPE act = st[top];
-    for (int guard = 0; guard < 10000; guard++) {
+    int real = (int)(p->yytos - p->yystack) + 1;   /* real entries still on */
+    YYACTIONTYPE small[64], *over = small;         /* pushed above them */
+    int nover = 0, cap = 64, ok = 0;
+    YYACTIONTYPE act = p->yytos->stateno;
+    /* A correct table never loops; the guard only bounds a broken one. */
+    for (long guard = 0; guard < (1L << 24); guard++) {
         act = yy_find_shift_action((YYCODETYPE)tok, act);
-        if (act >= YY_MIN_REDUCE) {
-            unsigned rule = act - YY_MIN_REDUCE;
-            top += yyRuleInfoNRhs[rule];
-            if (top < 0)
-                break;
-            act = yy_find_reduce_action(st[top], (YYCODETYPE)yyRuleInfoLhs[rule]);
-            if (++top >= cap) {
-                YYACTIONTYPE *n = realloc(st, (size_t)(cap *= 2) * sizeof *st);
-                if (!n)
-                    break;
-                st = n;
-            }
-            st[top] = act;
-        } else {
+        if (act < YY_MIN_REDUCE) {
             ok = act <= YY_MAX_SHIFTREDUCE || act == YY_ACCEPT_ACTION;
             break;
         }
+        unsigned rule = act - YY_MIN_REDUCE;
+        int pop = -yyRuleInfoNRhs[rule];           /* yyRuleInfoNRhs is <= 0 */
+        int from_over = pop < nover ? pop : nover;
+        nover -= from_over;
+        real -= pop - from_over;
+        if (real < 1)
+            break;
+        YYACTIONTYPE below = nover ? over[nover - 1] : p->yystack[real - 1].stateno;
+        act = yy_find_reduce_action(below, (YYCODETYPE)yyRuleInfoLhs[rule]);
+        if (nover == cap) {
+            YYACTIONTYPE *n = over == small ? malloc((size_t)cap * 2 * sizeof *n)
+                                            : realloc(over, (size_t)cap * 2 * sizeof *n);
+            if (!n)
+                break;
+            if (over == small)
+                memcpy(n, small, sizeof small);
+            over = n;
+            cap *= 2;
+        }
+        over[nover++] = act;
     }
-    free(st);
+    if (over != small)
+        free(over);
     return ok;
+}
+
+/* How many entries the parser's stack holds: the nesting of what is open. */
+int fx_parser_depth(void *parser)
+{
+    yyParser *p = parser;
+    return (int)(p->yytos - p->yystack);
 }
 
 int fx_parser_ntokens(void) { return YYNTOKEN; }

@@ -39,6 +39,65 @@ void fx_diag_linecol(const FxSource *src, uint32_t off, int *line, int *col)
     *col = c;
 }
 
+/* A source line longer than LINE_SHOWN characters is cut to a window of
+ * LINE_WINDOW characters, LINE_BEFORE of them before the error, with
+ * "..." where it was cut (as clang does): a generated one-line program of
+ * megabytes otherwise gives an error of megabytes. */
+#define LINE_SHOWN  240
+#define LINE_WINDOW 160
+#define LINE_BEFORE 80
+
+/* Output through a small buffer: stderr is unbuffered, and a character at
+ * a time made one system call per character. */
+typedef struct Out {
+    FILE  *f;
+    size_t n;
+    char   b[1024];
+} Out;
+
+static void out_flush(Out *o)
+{
+    fwrite(o->b, 1, o->n, o->f);
+    o->n = 0;
+}
+
+static void out_c(Out *o, char c)
+{
+    if (o->n == sizeof o->b)
+        out_flush(o);
+    o->b[o->n++] = c;
+}
+
+static void out_s(Out *o, const char *s)
+{
+    while (*s)
+        out_c(o, *s++);
+}
+
+/* The offset `n` characters after `from` (not past `lim`), or before it
+ * (not before `lo`); characters are UTF-8 lead bytes. */
+static uint32_t chars_after(const FxSource *src, uint32_t from, uint32_t lim, int n)
+{
+    while (from < lim && n > 0) {
+        from++;
+        while (from < lim && is_cont_byte((unsigned char)src->text[from]))
+            from++;
+        n--;
+    }
+    return from;
+}
+
+static uint32_t chars_before(const FxSource *src, uint32_t from, uint32_t lo, int n)
+{
+    while (from > lo && n > 0) {
+        from--;
+        while (from > lo && is_cont_byte((unsigned char)src->text[from]))
+            from--;
+        n--;
+    }
+    return from;
+}
+
 /* The source line holding `off`, its number, and the caret line. */
 static void show_line(FxDiag *d, const FxSource *src, FxSpan span)
 {
@@ -51,34 +110,49 @@ static void show_line(FxDiag *d, const FxSource *src, FxSpan span)
     uint32_t end = off;
     while (end < src->len && src->text[end] != '\n')
         end++;
+    uint32_t a = start, b = end;
+    if (chars_after(src, start, end, LINE_SHOWN + 1) < end || end - start > 4 * LINE_SHOWN) {
+        a = chars_before(src, off, start, LINE_BEFORE);
+        b = chars_after(src, a, end, LINE_WINDOW);
+    }
     int line, col;
     fx_diag_linecol(src, off, &line, &col);
-    char gutter[16];
+    char gutter[40];
     int gw = snprintf(gutter, sizeof gutter, "%d", line);
-    fprintf(d->out, " %*s | ", gw < 4 ? 4 : gw, gutter);
-    for (uint32_t i = start; i < end; i++) {
+    Out o = {.f = d->out};
+    snprintf(gutter, sizeof gutter, " %*d | ", gw < 4 ? 4 : gw, line);
+    out_s(&o, gutter);
+    if (a > start)
+        out_s(&o, "...");
+    for (uint32_t i = a; i < b; i++) {
         unsigned char ch = (unsigned char)src->text[i];
-        fputc(ch == '\r' || ch == '\0' ? ' ' : ch, d->out);
+        out_c(&o, ch == '\r' || ch == '\0' ? ' ' : (char)ch);
     }
-    fputc('\n', d->out);
-    fprintf(d->out, " %*s | ", gw < 4 ? 4 : gw, "");
-    for (uint32_t i = start; i < off; i++) {
+    if (b < end)
+        out_s(&o, "...");
+    out_c(&o, '\n');
+    snprintf(gutter, sizeof gutter, " %*s | ", gw < 4 ? 4 : gw, "");
+    out_s(&o, gutter);
+    if (a > start)
+        out_s(&o, "   ");
+    for (uint32_t i = a; i < off; i++) {
         unsigned char ch = (unsigned char)src->text[i];
         if (ch == '\t')
-            fputc('\t', d->out);
+            out_c(&o, '\t');
         else if (!is_cont_byte(ch))
-            fputc(' ', d->out);
+            out_c(&o, ' ');
     }
     if (d->color)
-        fputs(GREEN, d->out);
-    fputc('^', d->out);
+        out_s(&o, GREEN);
+    out_c(&o, '^');
     uint32_t stop = span.off + span.len;
-    for (uint32_t i = off + 1; i < stop && i < end; i++)
+    for (uint32_t i = off + 1; i < stop && i < b; i++)
         if (!is_cont_byte((unsigned char)src->text[i]))
-            fputc('~', d->out);
+            out_c(&o, '~');
     if (d->color)
-        fputs(RESET, d->out);
-    fputc('\n', d->out);
+        out_s(&o, RESET);
+    out_c(&o, '\n');
+    out_flush(&o);
 }
 
 void fx_diag_error(FxDiag *d, const FxSource *src, FxSpan span, const char *fmt, ...)

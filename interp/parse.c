@@ -326,6 +326,12 @@ static void keyword_hint(Driver *d)
 }
 
 #define FX_MAX_NESTING 256
+/* Entries on the parser's stack: each operator or block still waiting for
+ * its operands or its end holds one or a few. Unary minus, '^' (right
+ * associative) and 'not' nest without brackets; this bounds them all, so
+ * no input makes the parser, the resolver or the evaluator recurse past
+ * what they can take (the evaluator stops at 2500 levels anyway). */
+#define FX_MAX_PARSE_DEPTH 4000
 
 /* Checks first whether the parser can take the token, on its state before
  * any default reductions, so "expected ..." lists everything that could
@@ -334,6 +340,13 @@ static void feed(Driver *d, int code, FxToken tok, int synth)
 {
     d->ctx.cur_off = tok.off;
     d->ctx.synth_newline = synth;
+    if (fx_parser_depth(d->parser) >= FX_MAX_PARSE_DEPTH) {
+        fx_parse_error(&d->ctx, fx_tok_span(tok), "the program is nested too deeply "
+                       "(more than %d open operators and blocks)", FX_MAX_PARSE_DEPTH);
+        if (!d->ctx.quiet)
+            fx_diag_hint(d->ctx.diag, "give a part a name with let, or use brackets less deeply");
+        return;
+    }
     if (!fx_parser_accepts(d->parser, code)) {
         int in_brace = d->nopen && d->open[d->nopen - 1].code == FX_T_LBRACE;
         int reported = !d->ctx.failed;

@@ -55,5 +55,6 @@ void  fx_parser(void *parser, int code, FxToken tok);
 void  fx_parserFree(void *parser, void (*dealloc)(void *));
 int   fx_parser_accepts(void *parser, int code);
 int   fx_parser_ntokens(void);
+int   fx_parser_depth(void *parser);
 
 #endif

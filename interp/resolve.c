@@ -39,6 +39,7 @@ typedef struct Resolver {
     int             fns;       /* functions around */
     int             errors;
     int             depth;
+    int             too_deep;   /* the nesting error was reported */
     const char    **globals;   /* every top-level name of the file */
     int             nglobals, capglobals;
     FxEnv          *existing;  /* names defined before this text (REPL) */
@@ -395,7 +396,7 @@ static void walk(Resolver *R, FxNode *n)
     if (!n)
         return;
     if (++R->depth > FX_RESOLVE_DEPTH) {
-        if (R->depth == FX_RESOLVE_DEPTH + 1)
+        if (!R->too_deep++)
             error(R, n->span, "the program is nested too deeply (more than %d levels)",
                   FX_RESOLVE_DEPTH);
         R->depth--;
