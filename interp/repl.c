@@ -233,6 +233,10 @@ static void run_entry(FxRepl *r, int more_ok)
         *r->interrupted = 0;
     if (rc == FX_RUN_INCOMPLETE)
         return;
+    /* The whole entry is one history event, so Up recalls all its lines
+     * (as IPython does); a cancelled entry is not kept. */
+    size_t n = r->entry.len;
+    history_add(r, r->entry.s, n && r->entry.s[n - 1] == '\n' ? n - 1 : n);
     r->entries++;
     if (rc == FX_RUN_OK)
         fx_repl_remember(r, r->entry.s, r->entry.len);
@@ -243,11 +247,11 @@ static void run_entry(FxRepl *r, int more_ok)
 static void take_line(FxRepl *r, const char *line, int len)
 {
     size_t n = (size_t)len;
-    history_add(r, line, n && line[n - 1] == '\n' ? n - 1 : n);
     const char *p = line;
     while (*p == ' ' || *p == '\t')
         p++;
     if (r->entry.len == 0 && *p == ':') {
+        history_add(r, line, n && line[n - 1] == '\n' ? n - 1 : n);
         char *cmd = fx_xstrndup(p + 1, n - (size_t)(p + 1 - line));
         fx_repl_command(r, cmd);
         free(cmd);

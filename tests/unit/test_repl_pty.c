@@ -320,7 +320,19 @@ static void history_sessions(Test *t)
     Pty p;
     if (start(t, &p, hist, NULL) != 0)
         return;
-    int ok = pty_expect(&p, "fx> ", WAIT) && enter(&p, "let x = 1", "");
+    int ok = pty_expect(&p, "fx> ", WAIT);
+    /* A three-line entry is one history event: Up then Enter runs it all
+     * again (defining k anew prints nothing; k(1) then gives 101). */
+    pty_send(&p, "fn k(x) {\r");
+    ok = pty_expect(&p, "... ", WAIT) && ok;
+    pty_send(&p, "return x + 100\r");
+    ok = pty_expect(&p, "... ", WAIT) && ok;
+    ok = enter(&p, "}", "") && ok;
+    pty_send(&p, "\x1b[A");
+    int whole = pty_expect(&p, "fn k(x) {\nreturn x + 100\n}", WAIT);
+    whole = enter(&p, "", "") && enter(&p, "k(1)", "101\n") && whole;
+    CHECK(&t->c, whole && ok, "Up recalls a multi-line entry whole, and Enter runs it");
+    ok = enter(&p, "let x = 1", "");
     pty_send(&p, "\x04");
     ok = clean_exit(&p) && ok;
     CHECK(&t->c, ok, "Ctrl-D on an empty line quits with status 0");
@@ -334,6 +346,11 @@ static void history_sessions(Test *t)
     ok = pty_expect(&p, "let x = 1", WAIT) && ok;
     CHECK(&t->c, ok && enter(&p, "", "") && enter(&p, "x", "1\n"),
           "Up after a restart brings back the last session's line");
+    /* Up: x, let x = 1, k(1), then the fn entry, newlines kept in the file. */
+    pty_send(&p, "\x1b[A\x1b[A\x1b[A\x1b[A");
+    ok = pty_expect(&p, "fn k(x) {\nreturn x + 100\n}", WAIT);
+    CHECK(&t->c, ok && enter(&p, "", "") && enter(&p, "k(5)", "105\n"),
+          "a multi-line entry comes back whole after a restart");
     pty_send(&p, ":q\r");
     CHECK(&t->c, clean_exit(&p), ":q ends the REPL with status 0");
     unlink(hist);
