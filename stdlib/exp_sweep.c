@@ -8,6 +8,7 @@
  * sweep and keeps the points so far (a run Ctrl-C cut short is kept, a
  * point it stopped with an error is not). Also curve sets:
  * `runs.val_loss` is one labelled value per point. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "experiment.h"
@@ -207,6 +208,7 @@ typedef struct Grid {
     FxList  **values;     /* borrowed from vals */
     FxValue  *vals;       /* owned */
     int      *at;         /* current index per variable */
+    int      *digits;     /* significant digits its numbers need in labels */
     long long points;
 } Grid;
 
@@ -217,6 +219,63 @@ static void grid_free(Grid *g)
     free(g->values);
     free(g->vals);
     free(g->at);
+    free(g->digits);
+}
+
+/* ---- labels: numbers as a person writes them ------------------------------- */
+
+/* A swept number in a label: an integer as it is (batch=1000000), else
+ * with `digits` significant digits (lr=0.002154), or its shortest exact
+ * text when that is shorter (lr=0.1). */
+static void label_number(FxBuf *b, double x, int digits)
+{
+    char exact[32], cut[40];
+    fx_num_text(x, exact);
+    if (x == floor(x) && fabs(x) < 1e15) {
+        fx_buf_puts(b, exact);
+        return;
+    }
+    snprintf(cut, sizeof cut, "%.*g", digits, x);
+    fx_buf_puts(b, strlen(cut) < strlen(exact) ? cut : exact);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The fewest significant digits, 4 at least, that keep a variable's
+ * distinct numbers apart in labels. Rounding keeps order, so two values
+ * that print alike are neighbours once sorted. */
+static int label_digits(const FxList *l)
+{
+    double *v = fx_xcalloc(l->n + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].type == FX_NUM && isfinite(l->items[i].as.n))
+            v[n++] = l->items[i].as.n;
+    qsort(v, n, sizeof *v, cmp_double);
+    int d = 4;
+    for (; d < 17; d++) {
+        int apart = 1;
+        for (size_t i = 1; i < n && apart; i++) {
+            if (v[i] == v[i - 1])
+                continue;
+            FxBuf a, b;
+            fx_buf_init(&a);
+            fx_buf_init(&b);
+            label_number(&a, v[i - 1], d);
+            label_number(&b, v[i], d);
+            apart = strcmp(a.s, b.s) != 0;
+            fx_buf_free(&a);
+            fx_buf_free(&b);
+        }
+        if (apart)
+            break;
+    }
+    free(v);
+    return d;
 }
 
 static int grid_init(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
@@ -226,6 +285,7 @@ static int grid_init(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
     g->values = fx_xcalloc((size_t)g->nvars, sizeof *g->values);
     g->vals = fx_xcalloc((size_t)g->nvars, sizeof *g->vals);
     g->at = fx_xcalloc((size_t)g->nvars, sizeof *g->at);
+    g->digits = fx_xcalloc((size_t)g->nvars, sizeof *g->digits);
     g->points = 1;
     for (int i = 0; i < g->nvars; i++) {
         const FxNode *v = n->items.items[i];
@@ -240,6 +300,7 @@ static int grid_init(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
             fx_error_hint(I, "give at least one value, e.g. %s in [0.01]", v->name);
             return -1;
         }
+        g->digits[i] = label_digits(g->values[i]);
         g->points *= (long long)g->values[i]->n;
         if (g->points > 100000)
             return fx_error_at(I, n, "the sweep has more than 100000 points");
@@ -265,7 +326,10 @@ static void grid_point(FxInterp *I, const FxNode *n, Grid *g, long long k, FxEnv
         fx_env_define(env, v->name, fx_ref(x));
         fx_record_set(p->params, v->name, fx_ref(x));
         fx_buf_printf(&label, "%s%s=", i ? ", " : "", v->name);
-        fx_value_show(&label, x);
+        if (x.type == FX_NUM && isfinite(x.as.n))
+            label_number(&label, x.as.n, g->digits[i]);
+        else
+            fx_value_show(&label, x);
     }
     snprintf(p->label, sizeof p->label, "%s", label.s ? label.s : "");
     fx_buf_free(&label);
