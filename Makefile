@@ -1,6 +1,9 @@
 # Builds fx. re2c and Lemon generate C into $(B)/gen (never the source
-# tree); runtime/ becomes a static library that knows nothing of the
-# language; interp/ and stdlib/ link against it through runtime/rt.h.
+# tree). Three static libraries in one direction: runtime/ (libfxrt.a)
+# knows nothing of the language; interp/ (libfxinterp.a) is the language
+# and never calls stdlib/; stdlib/ (libfxstd.a) opens itself into an
+# interpreter through interp/fx.h and reaches the runtime through
+# runtime/rt.h. stdlib/main.c is the program.
 #
 #   make                 build ./fx (a copy of build/fx)
 #   make test            plain build and sanitizer build, every test, summary
@@ -52,14 +55,20 @@ LEMON   ?= lemon
 LEMPAR  ?= /usr/share/lemon/lempar.c
 
 RT_SRC     := $(sort $(wildcard runtime/*.c))
-INTERP_SRC := $(sort $(filter-out interp/main.c,$(wildcard interp/*.c)) \
-                     $(wildcard stdlib/*.c))
+INTERP_SRC := $(sort $(wildcard interp/*.c))
+STD_SRC    := $(sort $(filter-out stdlib/main.c,$(wildcard stdlib/*.c stdlib/*/*.c)))
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 EXC_SRC    := $(sort $(wildcard examples/c/*.c))
 
 RT_OBJ     := $(RT_SRC:%.c=$(B)/%.o)
 INTERP_OBJ := $(INTERP_SRC:%.c=$(B)/%.o) $(GEN_SRC:.c=.o)
+STD_OBJ    := $(STD_SRC:%.c=$(B)/%.o)
+# ar keeps one member per file name: two stdlib files of one name would
+# silently lose one.
+ifneq ($(words $(notdir $(STD_SRC))),$(words $(sort $(notdir $(STD_SRC)))))
+$(error two files under stdlib/ share a name: $(sort $(notdir $(STD_SRC))))
+endif
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
@@ -77,7 +86,7 @@ deps:
 test-deps:
 	@sh tools/deps.sh test
 
-$(B)/fx: $(B)/interp/main.o $(B)/libfxinterp.a $(B)/libfxrt.a
+$(B)/fx: $(B)/stdlib/main.o $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a
 	$(call say,LD,$@) $(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/libfxrt.a: $(RT_OBJ)
@@ -85,6 +94,10 @@ $(B)/libfxrt.a: $(RT_OBJ)
 	$(call say,AR,$@) rm -f $@ && ar rcs $@ $^
 
 $(B)/libfxinterp.a: $(INTERP_OBJ)
+	@mkdir -p $(@D)
+	$(call say,AR,$@) rm -f $@ && ar rcs $@ $^
+
+$(B)/libfxstd.a: $(STD_OBJ)
 	@mkdir -p $(@D)
 	$(call say,AR,$@) rm -f $@ && ar rcs $@ $^
 
@@ -106,7 +119,7 @@ $(B)/%.o: %.c | $(B)/gen/parser.h
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # $(filter ...): the .d files add headers to $^, which must not be linked.
-$(B)/tests/%: tests/unit/%.c $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
+$(B)/tests/%: tests/unit/%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 

@@ -62,6 +62,11 @@ static const char *const kind_names[FX_N_KIND_COUNT] = {
     [FX_N_WHILE] = "while", [FX_N_BREAK] = "break",
     [FX_N_CONTINUE] = "continue", [FX_N_PRINT] = "print",
     [FX_N_ASSERT] = "assert", [FX_N_IMPORT] = "import",
+    [FX_N_SEED] = "seed", [FX_N_MODEL] = "model", [FX_N_LAYER] = "layer",
+    [FX_N_OPTIMIZER] = "optimizer", [FX_N_SUMMARY] = "summary", [FX_N_PLOT] = "plot",
+    [FX_N_BARS] = "bars", [FX_N_TABLE] = "table", [FX_N_SAVE] = "save",
+    [FX_N_TRAIN] = "train", [FX_N_EVALUATE] = "evaluate", [FX_N_PREDICT] = "predict",
+    [FX_N_MINIMIZE] = "minimize", [FX_N_SWEEP] = "sweep", [FX_N_SWEEP_VAR] = "sweep variable",
 };
 
 const char *fx_node_kind_name(FxNodeKind k)

@@ -75,7 +75,8 @@ typedef enum FxNodeKind {
     FX_N_ASSERT,     /* a (cond), b (message or NULL) */
     FX_N_IMPORT,     /* str (path as written), name (`as NAME` or NULL) */
 
-    /* experiment statements and expressions (stdlib/experiment*.c) follow */
+    /* statements the libraries run (fx.h's FxStatementDef, registered by
+     * stdlib/exp/experiment.c and stdlib/plot/statements.c) follow */
     FX_N_KIND_CORE,
     FX_N_SEED,       /* a (the seed) */
     FX_N_MODEL,      /* name, items: FX_N_LAYER, b: options (FX_N_CALL args) or NULL */

@@ -11,7 +11,6 @@
 
 #define FX_MAX_CALLS 1000
 
-int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
 
 typedef struct Args {
     int            npos, nkw;

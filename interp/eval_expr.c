@@ -12,7 +12,6 @@
 #define FX_MAX_DEPTH 2500
 
 int fx_eval_call(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
-int fx_eval_experiment(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
 
 static const char *op_text(FxOp op)
 {
@@ -505,7 +504,7 @@ static int eval_inner(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         return 0;
     default:
         if (n->kind > FX_N_KIND_CORE)
-            return fx_eval_experiment(I, n, env, out);
+            return fx_library_eval(I, n, env, out);
         return fx_error_at(I, n, "internal: cannot evaluate a %s", fx_node_kind_name(n->kind));
     }
 }

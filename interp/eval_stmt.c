@@ -12,9 +12,6 @@
 
 int fx_eval_truth(FxInterp *I, const FxNode *cond, FxEnv *env, const char *what, int *out);
 int fx_binary_values(FxInterp *I, const FxNode *n, FxOp op, FxValue a, FxValue b, FxValue *out);
-int fx_index_of(FxInterp *I, const FxNode *at, FxValue v, size_t n, const char *what,
-                size_t *out);
-int fx_exec_experiment(FxInterp *I, const FxNode *n, FxEnv *env);
 
 static int check_interrupt(FxInterp *I, const FxNode *at)
 {
@@ -382,7 +379,7 @@ int fx_exec(FxInterp *I, const FxNode *n, FxEnv *env)
     case FX_N_IMPORT: return fx_exec_import(I, n, env) ? FX_EXEC_ERR : FX_EXEC_OK;
     default:
         if (n->kind > FX_N_KIND_CORE)
-            return fx_exec_experiment(I, n, env) ? FX_EXEC_ERR : FX_EXEC_OK;
+            return fx_library_exec(I, n, env) ? FX_EXEC_ERR : FX_EXEC_OK;
         return fx_error_at(I, n, "internal: cannot execute a %s", fx_node_kind_name(n->kind));
     }
 }

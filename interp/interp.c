@@ -7,12 +7,10 @@
 #include <string.h>
 #include "interp.h"
 #include "mem.h"
-#include "stdlib_init.h"
 
 char     *fx_read_file(const char *path, size_t *len);
 FxModule *fx_module_add(FxInterp *I, const char *name, char *text, size_t len, char *path);
 void      fx_module_free(FxModule *m);
-int       fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
 
 FxInterp *fx_interp_new(const FxOptions *opt, FILE *out, FILE *err)
 {
@@ -23,13 +21,15 @@ FxInterp *fx_interp_new(const FxOptions *opt, FILE *out, FILE *err)
     I->ret = fx_none();
     I->builtins = fx_env_new(&I->heap, NULL);
     I->globals = fx_env_new(&I->heap, I->builtins);
-    fx_stdlib_init(I);
+    if (opt->open_libs)
+        opt->open_libs(I);
     return I;
 }
 
 void fx_interp_free(FxInterp *I)
 {
-    fx_stdlib_free(I);
+    if (I->lib_free)
+        I->lib_free(I->lib);
     fx_unref(I->ret);
     fx_heap_free_all(&I->heap);
     for (int i = 0; i < I->nmods; i++)

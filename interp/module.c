@@ -12,7 +12,6 @@
 
 #define FX_MAX_SOURCE (64u << 20)
 
-int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
 
 /* Reads a whole file, NUL-terminated. On failure returns NULL with errno
  * set (EFBIG for a file over FX_MAX_SOURCE). */

@@ -1,7 +1,7 @@
 /* Tab completion for the REPL, as a plain function of the text typed so
  * far and the interpreter's state: which word is being typed, in what
- * context (a field after `name.`, an argument of an unclosed `f(`, an
- * experiment statement's options or layers as repl_context.c finds them,
+ * context (a field after `name.`, an argument of an unclosed `f(`, a
+ * library statement's options or layers as repl_context.c finds them,
  * a string, a ':' command line), and the words that could finish it. It
  * reads values but never evaluates anything, so completing can neither
  * fail nor change the state. Knows nothing of libedit (repl.c binds it to
@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "exp_names.h"
 #include "lex.h"
 #include "mem.h"
 #include "parser.h"
@@ -301,7 +300,7 @@ int fx_repl_option_writable(const char *name)
 static void add_layers(FxInterp *I, FxCompletions *c, Want w)
 {
     int n;
-    const FxBuiltin *layers = fx_layer_table(&n);
+    const FxBuiltin *layers = fx_layers(I, &n);
     for (int i = 0; i < n; i++)
         add_cstr(c, w, layers[i].name);
     for (FxEnv *e = I->globals; e; e = e->parent)
@@ -317,9 +316,9 @@ static int add_experiment(FxInterp *I, const FxStmtContext *ctx, Want w, FxCompl
 {
     switch (ctx->kind) {
     case FX_CONTEXT_OPTIONS:
-        for (const char *const *o = ctx->options; *o; o++)
-            if (fx_repl_option_writable(*o))
-                add(c, w, *o, strlen(*o), ": ");
+        for (const FxOptionDef *o = ctx->options; o->name; o++)
+            if (fx_repl_option_writable(o->name))
+                add(c, w, o->name, strlen(o->name), ": ");
         return c->n > 0;
     case FX_CONTEXT_LAYER_ARGS:
         add_builtin_params(c, w, ctx->layer);
@@ -402,8 +401,8 @@ static void complete_command(FxInterp *I, const char *text, size_t cursor, FxCom
     size_t nlen = name_end - colon - 1;
     if (nlen >= 1 && !strncmp(name, "help", nlen) && nlen <= 4) {
         Want w = {text + arg, cursor - arg};
-        for (int i = 0; fx_repl_help_topic(i); i++)
-            add_cstr(c, w, fx_repl_help_topic(i));
+        for (int i = 0; fx_repl_help_topic(I, i); i++)
+            add_cstr(c, w, fx_repl_help_topic(I, i));
         for (FxEnv *e = I->builtins; e; e = e->parent)
             for (int i = 0; i < e->n; i++)
                 if (e->vals[i].type == FX_BUILTIN)
@@ -441,7 +440,7 @@ static void complete_code(FxInterp *I, const char *text, size_t cursor, const Sc
         return;
     }
     FxStmtContext ctx;
-    fx_repl_context(text, w, &ctx);
+    fx_repl_context(I, text, w, &ctx);
     if (add_experiment(I, &ctx, want, c))
         return;            /* options first, as parameters below */
     if (sc->depth > 0 && sc->depth <= MAX_OPEN && at_argument(text, w)) {

@@ -1,4 +1,4 @@
-/* Where the cursor is among the experiment statements, for Tab completion:
+/* Where the cursor is among the library statements, for Tab completion:
  * after a comma of a command that takes `name: value` options (train,
  * plot, save, ...), among the layers of a `model NAME { ... }` block,
  * inside a layer's parentheses, or inside `model NAME(`. The text before
@@ -6,10 +6,11 @@
  * comments and keywords as the parser sees them), and statements are
  * told apart by the parser driver's newline rule (interp/parse.c): a
  * newline ends a statement outside ( and [ unless the token before it
- * continues the line. Knows nothing of values, libedit or the runtime. */
+ * continues the line. The options and layers are those the libraries
+ * registered (fx_statement, fx_layer). Knows nothing of values, libedit or
+ * the runtime. */
 #include <stdlib.h>
 #include <string.h>
-#include "exp_names.h"
 #include "lex.h"
 #include "mem.h"
 #include "parser.h"
@@ -144,24 +145,28 @@ static int value_start(const Tokens *ts, int from, int d)
 }
 
 /* The options of the command that starts the statement from `from` (at
- * depth d), or NULL. Value commands may follow `let x =` and the like. */
-static const char *const *command_options(const Tokens *ts, int from, int d)
+ * depth d), as its library registered them, or NULL. Value commands may
+ * follow `let x =` and the like. */
+static const FxOptionDef *command_options(const FxInterp *I, const Tokens *ts, int from, int d)
 {
+    int kind = 0;
     switch (code_at(ts, nth_at(ts, from, d, 0))) {
-    case FX_T_SAVE: return fx_save_options;
-    case FX_T_PLOT: return fx_plot_options;
-    case FX_T_BARS: return fx_bars_options;
-    case FX_T_TABLE: return fx_table_options;
-    case FX_T_SUMMARY: return fx_summary_options;
-    default: break;
+    case FX_T_SAVE: kind = FX_N_SAVE; break;
+    case FX_T_PLOT: kind = FX_N_PLOT; break;
+    case FX_T_BARS: kind = FX_N_BARS; break;
+    case FX_T_TABLE: kind = FX_N_TABLE; break;
+    case FX_T_SUMMARY: kind = FX_N_SUMMARY; break;
+    default:
+        switch (code_at(ts, nth_at(ts, from, d, value_start(ts, from, d)))) {
+        case FX_T_TRAIN: kind = FX_N_TRAIN; break;
+        case FX_T_EVALUATE: kind = FX_N_EVALUATE; break;
+        case FX_T_PREDICT: kind = FX_N_PREDICT; break;
+        case FX_T_MINIMIZE: kind = FX_N_MINIMIZE; break;
+        default: return NULL;
+        }
     }
-    switch (code_at(ts, nth_at(ts, from, d, value_start(ts, from, d)))) {
-    case FX_T_TRAIN: return fx_train_options;
-    case FX_T_EVALUATE: return fx_evaluate_options;
-    case FX_T_PREDICT: return fx_predict_options;
-    case FX_T_MINIMIZE: return fx_minimize_options;
-    default: return NULL;
-    }
+    const FxStatementDef *st = fx_statement(I, kind);
+    return st ? st->options : NULL;
 }
 
 /* Whether the statement from `from` (at depth d) is `model NAME ...`. */
@@ -171,19 +176,9 @@ static int is_model(const Tokens *ts, int from, int d)
            code_at(ts, nth_at(ts, from, d, 1)) == FX_T_NAME;
 }
 
-static const FxBuiltin *find_layer(const Tok *t)
-{
-    int n;
-    const FxBuiltin *layers = fx_layer_table(&n);
-    for (int i = 0; i < n; i++)
-        if (strlen(layers[i].name) == t->len && !memcmp(layers[i].name, t->p, t->len))
-            return &layers[i];
-    return NULL;
-}
-
 /* Inside parentheses at depth d: a layer's call in a model block, or the
  * options of `model NAME(`. Only where an argument starts. */
-static void in_parens(const Tokens *ts, int d, FxStmtContext *out)
+static void in_parens(const FxInterp *I, const Tokens *ts, int d, FxStmtContext *out)
 {
     const Open *o = &ts->open[d - 1];
     int last = last_at(ts, o->at + 1, d);
@@ -194,17 +189,18 @@ static void in_parens(const Tokens *ts, int d, FxStmtContext *out)
         return;
     if (d >= 2 && ts->open[d - 2].code == FX_T_LBRACE &&
         is_model(ts, ts->open[d - 2].head, d - 2)) {
-        out->layer = find_layer(&ts->t[callee]);
+        out->layer = fx_layer(I, ts->t[callee].p, ts->t[callee].len);
         out->kind = out->layer ? FX_CONTEXT_LAYER_ARGS : FX_CONTEXT_NONE;
     } else if (is_model(ts, o->head, d - 1) && nth_at(ts, o->head, d - 1, 1) == callee) {
-        out->kind = FX_CONTEXT_OPTIONS;
-        out->options = fx_model_options;
+        const FxStatementDef *st = fx_statement(I, FX_N_MODEL);
+        out->options = st ? st->options : NULL;
+        out->kind = out->options ? FX_CONTEXT_OPTIONS : FX_CONTEXT_NONE;
     }
 }
 
 /* At statement level (depth 0 or in braces): the layers of a model
  * block, or a command's options after a comma. */
-static void in_statement(const Tokens *ts, int d, FxStmtContext *out)
+static void in_statement(const FxInterp *I, const Tokens *ts, int d, FxStmtContext *out)
 {
     if (d > 0 && is_model(ts, ts->open[d - 1].head, d - 1)) {
         out->kind = FX_CONTEXT_LAYERS;
@@ -213,11 +209,11 @@ static void in_statement(const Tokens *ts, int d, FxStmtContext *out)
     int from = ts->stmt[d];
     if (code_at(ts, last_at(ts, from, d)) != FX_T_COMMA)
         return;
-    out->options = command_options(ts, from, d);
+    out->options = command_options(I, ts, from, d);
     out->kind = out->options ? FX_CONTEXT_OPTIONS : FX_CONTEXT_NONE;
 }
 
-void fx_repl_context(const char *text, size_t word, FxStmtContext *out)
+void fx_repl_context(const FxInterp *I, const char *text, size_t word, FxStmtContext *out)
 {
     memset(out, 0, sizeof *out);
     Tokens *ts = fx_xcalloc(1, sizeof *ts);
@@ -225,9 +221,9 @@ void fx_repl_context(const char *text, size_t word, FxStmtContext *out)
         int d = ts->depth;
         int inner = d > 0 ? ts->open[d - 1].code : FX_T_LBRACE;   /* the top level: a block */
         if (inner == FX_T_LPAREN)
-            in_parens(ts, d, out);
+            in_parens(I, ts, d, out);
         else if (inner == FX_T_LBRACE)
-            in_statement(ts, d, out);
+            in_statement(I, ts, d, out);
     }
     free(ts->t);
     free(ts);

@@ -1,13 +1,11 @@
 /* :help in the REPL: the topic list, and a short text per statement,
  * command, builtin and layer (a builtin's or a layer's text comes from its
- * `summary`). The experiment statements' texts follow grammar/parser.y
- * and stdlib/exp_*.c; the lists in them come from stdlib (exp_names.h):
- * :help model lists fx_layer_table, and :help train one line per option
- * of fx_train_options from the table below, which test_repl_complete
- * holds to that list. Knows nothing of libedit or the runtime. */
+ * `summary`). The statements' texts follow grammar/parser.y; what the
+ * libraries registered fills in the rest: :help model lists the layers,
+ * and a statement whose options carry help (train) lists them, one line
+ * each. Knows nothing of libedit or the runtime. */
 #include <stdlib.h>
 #include <string.h>
-#include "exp_names.h"
 #include "mem.h"
 #include "repl_impl.h"
 
@@ -127,87 +125,50 @@ static const Topic topics[] = {
 /* Where the experiment statements and the commands start in topics[]. */
 enum { NTOPICS = sizeof topics / sizeof topics[0], FIRST_EXPERIMENT = 11, FIRST_COMMAND = 24 };
 
-/* train's options, one line each, in the order :help train shows them. */
-typedef struct Option {
-    const char *name, *value, *what;
-} Option;
-
-static const Option train_options[] = {
-    {"epochs", "N", "passes over the data (default 1)"},
-    {"steps", "N", "optimizer steps to take, instead of epochs"},
-    {"batch", "N", "samples per step (default 32)"},
-    {"shuffle", "BOOL", "a new order every epoch (default true)"},
-    {"validate", "DATA", "a validation set: r.val_loss, r.val_accuracy"},
-    {"validation_split", "F", "validate on the last fraction F of the data"},
-    {"stratify", "BOOL", "the split shuffled and stratified by class"},
-    {"loss", "\"NAME\"", "\"cross_entropy\", \"mse\", \"binary_cross_entropy\""},
-    {"optimizer", "OPT", "sgd(...), adam(...) (the default), adamw, ..."},
-    {"schedule", "SCHED", "step_lr, exponential_lr, cosine_lr, warmup, plateau"},
-    {"l2", "X", "L2 penalty on kernels that have none of their own"},
-    {"early_stopping", "true", "stop when val_loss (or loss) stops improving"},
-    {"patience", "N", "early stopping after N epochs without a gain"},
-    {"checkpoint", "\"FILE\"", "the best weights so far, as safetensors"},
-    {"log", "\"epoch\"", "a line per \"epoch\", per \"batch\", or \"none\""},
-    {"full_loss", "BOOL", "the loss on all the data after each step"},
-    {"resample", "BOOL", "each step draws its batch anew from all the data"},
-    {"clip_norm", "X", "scale gradients down to an L2 norm of at most X"},
-    {"clip_value", "X", "clip each gradient to [-X, X]"},
-    {"seed", "N", "this run's seed (weights, shuffles, dropout)"},
-    {"threads", "N", "threads for this run (default: --threads, or the cores)"},
-    {"continue", "BOOL", "go on from the weights of the run trained"},
-    {"solver", "\"NAME\"", "\"gradient\" (default) or \"lstsq\" (closed form)"},
-    {"label", "\"TEXT\"", "the run's name in plots and tables"},
-};
-
-static void help_train_options(FILE *out)
+/* A statement's options, one line each, when the library gave them help. */
+static void help_options(FILE *out, const FxStatementDef *st)
 {
+    if (!st || !st->options || !st->options[0].help)
+        return;
     fputs("options:\n", out);
-    for (size_t i = 0; i < sizeof train_options / sizeof train_options[0]; i++) {
-        const Option *o = &train_options[i];
-        if (!fx_repl_option_writable(o->name))
+    for (const FxOptionDef *o = st->options; o->name; o++) {
+        if (!o->help || !fx_repl_option_writable(o->name))
             continue;
         char head[64];
-        snprintf(head, sizeof head, "%s: %s", o->name, o->value);
-        fprintf(out, "  %-24s %s\n", head, o->what);
+        snprintf(head, sizeof head, "%s: %s", o->name, o->value ? o->value : "VALUE");
+        fprintf(out, "  %-24s %s\n", head, o->help);
     }
-    fputs("\nearly_stopping may also be a record, such as {monitor: \"val_accuracy\",\n"
-          "patience: 3, min_delta: 0.001, restore_best: true}; patience is 10 unless\n"
-          "given, and the monitor val_loss (loss without validation).\n", out);
+    if (st->options_note)
+        fprintf(out, "\n%s", st->options_note);
 }
 
-static void help_layers(FILE *out)
+static void help_layers(const FxInterp *I, FILE *out)
 {
     int n;
-    const FxBuiltin *layers = fx_layer_table(&n);
+    const FxBuiltin *layers = fx_layers(I, &n);
     fputs("layers (:help LAYER shows its parameters):\n", out);
     for (int i = 0; i < n; i++)
         fprintf(out, "  %-11s %s\n", layers[i].name, layers[i].summary);
 }
 
-/* What a topic shows after its text, from stdlib's own lists. */
-static void help_more(FILE *out, const char *topic)
+/* What a topic shows after its text, from what the libraries registered:
+ * the statement's options, and the layers after `model`. */
+static void help_more(const FxInterp *I, FILE *out, const char *topic)
 {
-    if (!strcmp(topic, "train"))
-        help_train_options(out);
-    else if (!strcmp(topic, "model"))
-        help_layers(out);
-}
-
-static const FxBuiltin *find_layer(const char *name)
-{
-    int n;
-    const FxBuiltin *layers = fx_layer_table(&n);
-    for (int i = 0; i < n; i++)
-        if (!strcmp(layers[i].name, name))
-            return &layers[i];
-    return NULL;
+    for (int k = FX_N_KIND_CORE + 1; k < FX_N_KIND_COUNT; k++) {
+        const FxStatementDef *st = fx_statement(I, k);
+        if (st && !strcmp(st->keyword, topic))
+            help_options(out, st);
+    }
+    if (!strcmp(topic, "model"))
+        help_layers(I, out);
 }
 
 /* The topics, then the layers, each with help of its own. */
-const char *fx_repl_help_topic(int i)
+const char *fx_repl_help_topic(const FxInterp *I, int i)
 {
     int n;
-    const FxBuiltin *layers = fx_layer_table(&n);
+    const FxBuiltin *layers = fx_layers(I, &n);
     if (i >= 0 && i < NTOPICS)
         return topics[i].name;
     return i >= NTOPICS && i < NTOPICS + n ? layers[i - NTOPICS].name : NULL;
@@ -259,7 +220,7 @@ static void help_index(FxInterp *I, FILE *out)
     print_words(out, "experiments:", words + FIRST_EXPERIMENT, FIRST_COMMAND - FIRST_EXPERIMENT,
                 width);
     int nl;
-    const FxBuiltin *layers = fx_layer_table(&nl);
+    const FxBuiltin *layers = fx_layers(I, &nl);
     const char **lnames = fx_xmalloc((size_t)nl * sizeof *lnames);
     for (int i = 0; i < nl; i++)
         lnames[i] = layers[i].name;
@@ -380,12 +341,12 @@ void fx_repl_help(FxInterp *I, FILE *out, const char *topic)
             (topic[0] != ':' && topics[i].name[0] == ':' && !strcmp(topics[i].name + 1, topic) &&
              strcmp(topic, "save") != 0)) {
             fputs(topics[i].text, out);
-            help_more(out, topics[i].name);
+            help_more(I, out, topics[i].name);
             return;
         }
     }
     int named = help_name(I, out, topic);
-    const FxBuiltin *layer = find_layer(topic);
+    const FxBuiltin *layer = fx_layer(I, topic, strlen(topic));
     if (layer)
         help_layer(out, layer, named);
     if (named || layer)
@@ -394,8 +355,8 @@ void fx_repl_help(FxInterp *I, FILE *out, const char *topic)
     const char **names = builtin_names(I, &n);
     const char **cands = fx_xmalloc((size_t)(n + NTOPICS + 32) * sizeof *cands);
     int nc = 0;
-    for (int i = 0; fx_repl_help_topic(i) && nc < NTOPICS + 32; i++)
-        cands[nc++] = fx_repl_help_topic(i);
+    for (int i = 0; fx_repl_help_topic(I, i) && nc < NTOPICS + 32; i++)
+        cands[nc++] = fx_repl_help_topic(I, i);
     memcpy(cands + nc, names, (size_t)n * sizeof *cands);
     const char *near = fx_diag_suggest(topic, cands, nc + n);
     fprintf(I->diag.out, "fx: no help for '%s'", topic);

@@ -62,12 +62,12 @@ typedef enum FxContextKind {
 
 typedef struct FxStmtContext {
     FxContextKind          kind;
-    const char *const     *options;   /* OPTIONS: the names, NULL-terminated */
+    const FxOptionDef     *options;   /* OPTIONS: the statement's, as registered */
     const struct FxBuiltin *layer;    /* LAYER_ARGS: the layer being written */
 } FxStmtContext;
 
 /* The context of the word that starts at `word` in `text`. */
-void fx_repl_context(const char *text, size_t word, FxStmtContext *out);
+void fx_repl_context(const FxInterp *I, const char *text, size_t word, FxStmtContext *out);
 
 /* Whether an option's name can be written as `name: value` (a keyword
  * such as `continue` cannot); only those are completed. */
@@ -93,6 +93,6 @@ void fx_repl_remember(FxRepl *r, const char *text, size_t len);
 void fx_repl_help(FxInterp *I, FILE *out, const char *topic);
 /* The i-th topic with a help text of its own (a statement, ":load",
  * "keys"); NULL past the last. Builtins are topics too. */
-const char *fx_repl_help_topic(int i);
+const char *fx_repl_help_topic(const FxInterp *I, int i);
 
 #endif

@@ -15,13 +15,11 @@
 #include <string.h>
 #include "interp.h"
 #include "mem.h"
-#include "resolve.h"
 
 #define FX_RESOLVE_DEPTH 1000
 #define FX_RESOLVE_MAX_ERRORS 20
 
 int fx_builtin_param_index(const FxBuiltin *b, const char *name);
-int fx_builtin_param_names(const FxBuiltin *b, const char **names, int max, char store[][24]);
 
 typedef struct Scope {
     const char  **names;
@@ -30,7 +28,7 @@ typedef struct Scope {
     struct Scope *up;
 } Scope;
 
-typedef struct Resolver {
+typedef struct FxResolver {
     FxInterp       *I;
     FxModule       *m;
     const FxSource *src;
@@ -391,6 +389,23 @@ static void walk_children(Resolver *R, FxNode *n)
         walk(R, n->items.items[i]);
 }
 
+/* A library statement: its registered checks, or its parts walked. */
+static void walk_library(Resolver *R, FxNode *n)
+{
+    const FxStatementDef *st = fx_statement(R->I, n->kind);
+    if (st && st->resolve)
+        st->resolve(R, n);
+    else
+        walk_children(R, n);
+}
+
+/* Whether a top-level statement binds its name (model NAME, ...). */
+static int declares(FxInterp *I, const FxNode *n)
+{
+    const FxStatementDef *st = n->kind > FX_N_KIND_CORE ? fx_statement(I, n->kind) : NULL;
+    return st && st->declares;
+}
+
 static void walk(Resolver *R, FxNode *n)
 {
     if (!n)
@@ -424,7 +439,7 @@ static void walk(Resolver *R, FxNode *n)
         break;
     default:
         if (n->kind > FX_N_KIND_CORE)
-            fx_resolve_experiment(R, n);
+            walk_library(R, n);
         else
             walk_children(R, n);
         break;
@@ -441,7 +456,7 @@ static void collect_globals(Resolver *R, FxNode *root)
     for (int i = 0; i < root->items.count; i++) {
         FxNode *s = root->items.items[i];
         if ((s->kind == FX_N_LET || s->kind == FX_N_FN || (s->kind == FX_N_IMPORT && s->name) ||
-             fx_experiment_declares(s)) && s->name)
+             declares(R->I, s)) && s->name)
             add_name(&R->globals, &R->nglobals, &R->capglobals, intern_node(R, s));
     }
 }
@@ -467,24 +482,27 @@ int fx_resolve(FxInterp *I, FxModule *m, FxEnv *existing, int lenient)
 }
 
 /* For stdlib/'s resolver hooks. */
-void fx_resolve_walk(struct Resolver *R, FxNode *n) { walk(R, n); }
-void fx_resolve_declare(struct Resolver *R, FxNode *n) { declare(R, intern_node(R, n)); }
-void fx_resolve_block(struct Resolver *R, FxNode *block) { walk_block(R, block, 1); }
-void fx_resolve_error(struct Resolver *R, FxSpan span, const char *msg) { error(R, span, "%s", msg); }
-const char *fx_resolve_intern(struct Resolver *R, FxNode *n) { return intern_node(R, n); }
-void fx_resolve_use(struct Resolver *R, FxNode *n) { use_name(R, n); }
-void fx_resolve_push(struct Resolver *R) { push_scope(R, 0); }
-void fx_resolve_pop(struct Resolver *R) { pop_scope(R); }
-int fx_resolve_visible(struct Resolver *R, const char *interned) { return visible(R, interned); }
-struct FxInterp *fx_resolve_interp(struct Resolver *R) { return R->I; }
-void fx_resolve_hint(struct Resolver *R, const char *msg) { hint(R, "%s", msg); }
-
-void fx_resolve_options(struct Resolver *R, FxNode *call, const char *const *allowed,
-                        const char *what)
+void fx_resolve_walk(FxResolver *R, FxNode *n) { walk(R, n); }
+void fx_resolve_items(FxResolver *R, FxNode *n)
 {
-    int n = 0;
-    while (allowed[n])
-        n++;
+    for (int i = 0; i < n->items.count; i++)
+        walk(R, n->items.items[i]);
+}
+void fx_resolve_declare(FxResolver *R, FxNode *n) { declare(R, intern_node(R, n)); }
+void fx_resolve_block(FxResolver *R, FxNode *block) { walk_block(R, block, 1); }
+void fx_resolve_error(FxResolver *R, FxSpan span, const char *msg) { error(R, span, "%s", msg); }
+const char *fx_resolve_intern(FxResolver *R, FxNode *n) { return intern_node(R, n); }
+void fx_resolve_use(FxResolver *R, FxNode *n) { use_name(R, n); }
+void fx_resolve_push(FxResolver *R) { push_scope(R, 0); }
+void fx_resolve_pop(FxResolver *R) { pop_scope(R); }
+int fx_resolve_visible(FxResolver *R, const char *interned) { return visible(R, interned); }
+FxInterp *fx_resolve_interp(FxResolver *R) { return R->I; }
+void fx_resolve_hint(FxResolver *R, const char *msg) { hint(R, "%s", msg); }
+
+/* Checks call's keyword arguments against the n names in allowed. */
+static void check_options(Resolver *R, FxNode *call, const char *const *allowed, int n,
+                          const char *what)
+{
     for (int i = 0; i < call->items.count; i++) {
         FxNode *k = call->items.items[i];
         if (k->kind != FX_N_KWARG)
@@ -503,4 +521,25 @@ void fx_resolve_options(struct Resolver *R, FxNode *call, const char *const *all
         if (s)
             hint(R, "did you mean '%s'?", s);
     }
+}
+
+void fx_resolve_names(FxResolver *R, FxNode *call, const char *const *allowed, const char *what)
+{
+    int n = 0;
+    while (allowed[n])
+        n++;
+    check_options(R, call, allowed, n, what);
+}
+
+void fx_resolve_options(FxResolver *R, FxNode *call, const FxOptionDef *allowed,
+                        const char *what)
+{
+    int n = 0;
+    while (allowed && allowed[n].name)
+        n++;
+    const char **names = fx_xmalloc((size_t)(n + 1) * sizeof *names);
+    for (int i = 0; i < n; i++)
+        names[i] = allowed[i].name;
+    check_options(R, call, names, n, what);
+    free(names);
 }

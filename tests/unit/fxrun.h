@@ -6,8 +6,9 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "data.h"
+#include "data/data.h"
 #include "interp.h"
+#include "open.h"
 
 static inline FxInterp *fxt_new(FILE **null_out)
 {
@@ -15,6 +16,7 @@ static inline FxInterp *fxt_new(FILE **null_out)
     memset(&opt, 0, sizeof opt);
     opt.threads = 1;
     opt.width = 80;
+    opt.open_libs = fx_stdlib_open;
     *null_out = fopen("/dev/null", "w");
     return fx_interp_new(&opt, *null_out, *null_out);
 }

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "plot.h"
+#include "plot/plot.h"
 
 /* The whole file, NUL-terminated, or NULL; the caller frees it. */
 static char *plot_read_file(const char *path, size_t *len)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "data.h"
+#include "data/data.h"
 
 static FxCsvOptions opts(void)
 {

@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include "check.h"
-#include "data.h"
+#include "data/data.h"
 
 static char dir[64];
 

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "plot.h"
-#include "plot_impl.h"
+#include "plot/plot.h"
+#include "plot/plot_impl.h"
 
 static void fmt_is(Checks *c, double v, int sig, const char *want)
 {

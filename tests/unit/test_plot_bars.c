@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "plot.h"
+#include "plot/plot.h"
 #include "plot_expect.h"
 
 static const char *degrees[3] = {"degree 1", "degree 3", "degree 10"};

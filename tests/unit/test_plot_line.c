@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "check.h"
-#include "plot.h"
+#include "plot/plot.h"
 #include "plot_expect.h"
 
 /* Columns of the widest line (code points, escape sequences skipped) and

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "plot.h"
+#include "plot/plot.h"
 
 typedef struct Rng { uint32_t s; } Rng;
 

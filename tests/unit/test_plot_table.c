@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "plot.h"
+#include "plot/plot.h"
 #include "plot_expect.h"
 
 static void render(Checks *c, const char *name, const FxPlotColumn *cols,

@@ -1,7 +1,7 @@
 /* The REPL's parts that need no terminal: Tab completion in each context
  * (names, fields, keyword arguments, strings, comments, ':' lines, file
- * names; the experiment statements' options, layers and layer parameters
- * from stdlib's own lists, and the fields of runs, datasets, models,
+ * names; the library statements' options, layers and layer parameters
+ * as the standard library registered them, and the fields of runs, datasets, models,
  * sweeps), the keyword list against grammar/lexer.re, the colon commands
  * and :help. Runs from the top of the tree (tests/run.sh does). */
 #include <stdlib.h>
@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check.h"
-#include "exp_names.h"
 #include "lex.h"
+#include "open.h"
 #include "parser.h"
 #include "repl_impl.h"
 
@@ -21,6 +21,7 @@ static FxInterp *new_interp(FILE *out, FILE *err)
     FxOptions opt;
     memset(&opt, 0, sizeof opt);
     opt.width = 60;
+    opt.open_libs = fx_stdlib_open;
     return fx_interp_new(&opt, out, err);
 }
 
@@ -181,6 +182,18 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The option names a statement registered, NULL-terminated (static). */
+static const char *const *names_of(FxInterp *I, int kind)
+{
+    static const char *names[64];
+    const FxStatementDef *st = fx_statement(I, kind);
+    int n = 0;
+    for (const FxOptionDef *o = st && st->options ? st->options : NULL; o && o->name && n < 63; o++)
+        names[n++] = o->name;
+    names[n] = NULL;
+    return names;
+}
+
 /* What completing right after `, ` offers for a list: its writable names
  * with ": ", sorted, joined with '|'. */
 static char *expected_options(const char *const *list)
@@ -199,18 +212,17 @@ static char *expected_options(const char *const *list)
     return b.s;
 }
 
-static void expect_options(FxInterp *I, const char *text, const char *const *list,
-                           const char *what)
+static void expect_options(FxInterp *I, const char *text, int kind, const char *what)
 {
-    char *want = expected_options(list);
+    char *want = expected_options(names_of(I, kind));
     expect(I, text, want, what);
     free(want);
 }
 
 static void test_command_options(FxInterp *I)
 {
-    expect_options(I, "train m on d, ", fx_train_options, "every train option after a comma");
-    expect_options(I, "let r = train m on d, ", fx_train_options, "train after let");
+    expect_options(I, "train m on d, ", FX_N_TRAIN, "every train option after a comma");
+    expect_options(I, "let r = train m on d, ", FX_N_TRAIN, "train after let");
     expect(I, "r = train m on d, epochs: 3, ba", "batch: ", "train after an assignment");
     expect(I, "let r = train m on d,\n    epochs: 3,\n    va", "validate: |validation_split: ",
            "train options on continuation lines");
@@ -222,24 +234,24 @@ static void test_command_options(FxInterp *I)
     expect_has(I, "train m on d, epochs: 1 + ep", "epochs: ", 0, "no options after an operator");
     expect_has(I, "train m on d\nep", "epochs: ", 0, "no options in the next statement");
     expect_has(I, "let x = f(1), ep", "epochs: ", 0, "no options outside a command");
-    expect_options(I, "evaluate r on d, ", fx_evaluate_options, "evaluate's options");
-    expect_options(I, "let p = predict r on d, ", fx_predict_options, "predict's options");
-    expect_options(I, "let z = minimize f from 0, ", fx_minimize_options, "minimize's options");
-    expect_options(I, "save r to \"x.csv\", ", fx_save_options, "save's options");
-    expect_options(I, "plot r.loss, ", fx_plot_options, "plot's options");
+    expect_options(I, "evaluate r on d, ", FX_N_EVALUATE, "evaluate's options");
+    expect_options(I, "let p = predict r on d, ", FX_N_PREDICT, "predict's options");
+    expect_options(I, "let z = minimize f from 0, ", FX_N_MINIMIZE, "minimize's options");
+    expect_options(I, "save r to \"x.csv\", ", FX_N_SAVE, "save's options");
+    expect_options(I, "plot r.loss, ", FX_N_PLOT, "plot's options");
     expect(I, "plot r.loss, r.val_loss, ti", "title: ", "plot's option after two curves");
     expect_has(I, "plot r.loss, r", "r", 1, "plot: names when no option fits");
-    expect_options(I, "bars xs, ", fx_bars_options, "bars' options");
-    expect_options(I, "table s, ", fx_table_options, "table's options");
-    expect_options(I, "summary m, ", fx_summary_options, "summary's options");
-    expect_options(I, "model net(", fx_model_options, "model's options");
+    expect_options(I, "bars xs, ", FX_N_BARS, "bars' options");
+    expect_options(I, "table s, ", FX_N_TABLE, "table's options");
+    expect_options(I, "summary m, ", FX_N_SUMMARY, "summary's options");
+    expect_options(I, "model net(", FX_N_MODEL, "model's options");
     expect(I, "model net(input: [2], i", "init: |input: ", "model's options after one");
 }
 
 static void test_layers(FxInterp *I)
 {
     int n;
-    const FxBuiltin *layers = fx_layer_table(&n);
+    const FxBuiltin *layers = fx_layers(I, &n);
     char *all = complete(I, "model net { ", NULL);
     int every = 1;
     for (int i = 0; i < n; i++) {
@@ -289,24 +301,25 @@ static void test_experiment_values(FxInterp *I)
  * parser refuses, and every one it offers parses. */
 static void test_writable(FxInterp *I)
 {
-    static const struct { const char *const *list; const char *fmt; } forms[] = {
-        {fx_train_options, "train m on d, %s: 1\n"},
-        {fx_evaluate_options, "evaluate r on d, %s: 1\n"},
-        {fx_minimize_options, "minimize f from 0, %s: 1\n"},
-        {fx_save_options, "save r to \"x.csv\", %s: 1\n"},
-        {fx_plot_options, "plot xs, %s: 1\n"},
-        {fx_bars_options, "bars xs, %s: 1\n"},
-        {fx_table_options, "table s, %s: 1\n"},
-        {fx_summary_options, "summary m, %s: 1\n"},
-        {fx_model_options, "model q(%s: 1) { dense(1) }\n"},
+    static const struct { int kind; const char *fmt; } forms[] = {
+        {FX_N_TRAIN, "train m on d, %s: 1\n"},
+        {FX_N_EVALUATE, "evaluate r on d, %s: 1\n"},
+        {FX_N_MINIMIZE, "minimize f from 0, %s: 1\n"},
+        {FX_N_SAVE, "save r to \"x.csv\", %s: 1\n"},
+        {FX_N_PLOT, "plot xs, %s: 1\n"},
+        {FX_N_BARS, "bars xs, %s: 1\n"},
+        {FX_N_TABLE, "table s, %s: 1\n"},
+        {FX_N_SUMMARY, "summary m, %s: 1\n"},
+        {FX_N_MODEL, "model q(%s: 1) { dense(1) }\n"},
     };
     int agree = 1, count = 0;
     char text[256];
     for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
-        for (int i = 0; forms[f].list[i]; i++, count++) {
-            snprintf(text, sizeof text, forms[f].fmt, forms[f].list[i]);
+        const char *const *list = names_of(I, forms[f].kind);
+        for (int i = 0; list[i]; i++, count++) {
+            snprintf(text, sizeof text, forms[f].fmt, list[i]);
             int ok = fx_run_text(I, NULL, text, strlen(text), FX_RUN_CHECK_ONLY) == FX_RUN_OK;
-            if (ok != fx_repl_option_writable(forms[f].list[i])) {
+            if (ok != fx_repl_option_writable(list[i])) {
                 agree = 0;
                 printf("# '%s' parses: %d, completed: %d\n", text, ok, !ok);
             }
@@ -453,17 +466,17 @@ static void test_commands(const char *dir)
     fclose(s.err);
 }
 
-static void test_help_topics(void)
+static void test_help_topics(FxInterp *I)
 {
-    CHECK(&C, fx_repl_help_topic(11) && !strcmp(fx_repl_help_topic(11), "model") &&
-          fx_repl_help_topic(24) && !strcmp(fx_repl_help_topic(24), ":help"),
+    CHECK(&C, fx_repl_help_topic(I, 11) && !strcmp(fx_repl_help_topic(I, 11), "model") &&
+          fx_repl_help_topic(I, 24) && !strcmp(fx_repl_help_topic(I, 24), ":help"),
           "the help index's sections start where it says");
     int n = 0, layers;
-    while (fx_repl_help_topic(n))
+    while (fx_repl_help_topic(I, n))
         n++;
-    fx_layer_table(&layers);
+    fx_layers(I, &layers);
     CHECK(&C, n == 31 + layers && fx_repl_command_name(6) == NULL &&
-          !strcmp(fx_repl_help_topic(31), fx_layer_table(&layers)[0].name),
+          !strcmp(fx_repl_help_topic(I, 31), fx_layers(I, &layers)[0].name),
           "31 help topics and the %d layers, 6 commands", layers);
 }
 
@@ -498,14 +511,15 @@ static void test_help_train(FxInterp *I)
         for (const char *p = opts + 10; *p; p++)
             lines += *p == '\n';
     }
-    for (int i = 0; opts && fx_train_options[i]; i++) {
+    const char *const *train = names_of(I, FX_N_TRAIN);
+    for (int i = 0; opts && train[i]; i++) {
         char line[64];
-        snprintf(line, sizeof line, "\n  %s: ", fx_train_options[i]);
-        int ok = fx_repl_option_writable(fx_train_options[i]);
+        snprintf(line, sizeof line, "\n  %s: ", train[i]);
+        int ok = fx_repl_option_writable(train[i]);
         writable += ok;
         if (occurs(opts, line) != ok) {
             right = 0;
-            printf("# :help train shows '%s' %d times\n", fx_train_options[i], occurs(opts, line));
+            printf("# :help train shows '%s' %d times\n", train[i], occurs(opts, line));
         }
     }
     CHECK(&C, right && lines == writable, ":help train: one line for each of the %d options "
@@ -518,18 +532,19 @@ static void test_help_train(FxInterp *I)
 /* Each topic's text names every option its command takes. */
 static void test_help_options(FxInterp *I)
 {
-    static const struct { const char *topic; const char *const *list; } cmds[] = {
-        {"evaluate", fx_evaluate_options}, {"predict", fx_predict_options},
-        {"minimize", fx_minimize_options}, {"save", fx_save_options},
-        {"plot", fx_plot_options}, {"bars", fx_bars_options}, {"table", fx_table_options},
-        {"summary", fx_summary_options}, {"model", fx_model_options},
+    static const struct { const char *topic; int kind; } cmds[] = {
+        {"evaluate", FX_N_EVALUATE}, {"predict", FX_N_PREDICT},
+        {"minimize", FX_N_MINIMIZE}, {"save", FX_N_SAVE},
+        {"plot", FX_N_PLOT}, {"bars", FX_N_BARS}, {"table", FX_N_TABLE},
+        {"summary", FX_N_SUMMARY}, {"model", FX_N_MODEL},
     };
     for (size_t c = 0; c < sizeof cmds / sizeof cmds[0]; c++) {
         char *t = help_text(I, cmds[c].topic);
         int all = 1;
-        for (int i = 0; cmds[c].list[i]; i++) {
+        const char *const *list = names_of(I, cmds[c].kind);
+        for (int i = 0; list[i]; i++) {
             char name[64];
-            snprintf(name, sizeof name, "%s:", cmds[c].list[i]);
+            snprintf(name, sizeof name, "%s:", list[i]);
             if (!strstr(t, name)) {
                 all = 0;
                 printf("# :help %s does not name %s\n", cmds[c].topic, name);
@@ -547,7 +562,7 @@ static void test_help_layers(FxInterp *I)
 {
     char *t = help_text(I, "model");
     int n, all = 1;
-    const FxBuiltin *layers = fx_layer_table(&n);
+    const FxBuiltin *layers = fx_layers(I, &n);
     for (int i = 0; i < n; i++) {
         char line[64];
         snprintf(line, sizeof line, "\n  %-11s %s\n", layers[i].name, layers[i].summary);
@@ -626,7 +641,7 @@ int main(void)
     test_command_line(I, dir);
     test_common();
     test_commands(dir);
-    test_help_topics();
+    test_help_topics(I);
     test_help_train(I);
     test_help_options(I);
     test_help_layers(I);

@@ -1,0 +1,39 @@
+/* The standard library's per-interpreter state: the seed every random
+ * thing derives from, the counters that give each data set and each
+ * training run its own RNG streams, and the training thread pool: the
+ * library state of fx.h (fx_library_state); no globals. */
+#ifndef FX_STD_H
+#define FX_STD_H
+
+#include <stdint.h>
+#include "fx.h"
+#include "rt.h"
+
+typedef struct FxStd {
+    uint64_t   seed;         /* `seed N`; 0 until a script sets one */
+    uint64_t   data_calls;   /* data sets drawn so far: stream numbers */
+    uint64_t   train_calls;  /* training runs so far: init/shuffle seeds */
+    RtThreads *threads;      /* made on first use, I->opt.threads wide */
+    char       label[160];   /* the sweep point being run ("lr=0.1"), or "" */
+    int        runs;         /* runs trained so far, for --out file names */
+    const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
+                                     data split() hands strings */
+} FxStd;
+
+static inline FxStd *fx_std(FxInterp *I) { return fx_library_state(I); }
+
+/* Made when the library opens (seed 0, no pool yet), freed with the
+ * interpreter. */
+FxStd *fx_std_new(void);
+void   fx_std_free(FxStd *s);
+
+/* A fresh RNG cursor for the next generated data set: stream
+ * RT_STREAM_DATA numbered by data_calls, under the current seed. */
+RtRng fx_std_data_rng(FxInterp *I);
+/* The pool, created on first use (NULL when threads would be 1). */
+RtThreads *fx_std_threads(FxInterp *I);
+
+/* Raises a located error from a runtime error value. */
+int fx_rt_error(FxInterp *I, FxSpan at, const RtError *e);
+
+#endif

@@ -1,0 +1,111 @@
+/* Shared by the data set files (dataset.c, data_*.c) and their unit tests:
+ * argument helpers for the data builtins and the C-level loaders, which
+ * know nothing of calls or spans (they fill an FxDataError the builtins
+ * turn into a located error). Not for the language core. */
+#ifndef FX_DATA_H
+#define FX_DATA_H
+
+#include "dataset.h"
+#include "core/std.h"
+
+/* Largest class count a data set may have (class indices stay exact in
+ * float32 far beyond this). */
+#define FX_DATA_MAX_CLASSES 100000
+/* The most numbers the fields x and y turn into lists. */
+#define FX_DATA_MAX_LIST 100000
+
+/* Each file of data builtins registers its own table. */
+void fx_data_gen_init(FxInterp *I);      /* random_images, random_data, regression, toy sets */
+void fx_data_split_init(FxInterp *I);    /* split, take, normalize, concat */
+void fx_data_csv_init(FxInterp *I);      /* load_csv */
+void fx_data_idx_init(FxInterp *I);      /* load_idx, fashion_mnist */
+
+/* ---- argument helpers (each raises a located error and returns -1) ---- */
+
+/* A sample count: a whole number >= 1. */
+int fx_data_count(FxCall *c, int i, int64_t *out);
+/* A class count from slot i (dflt when not given): 2..FX_DATA_MAX_CLASSES. */
+int fx_data_classes(FxCall *c, int i, int dflt, int *out);
+/* A per-sample shape: a whole number k >= 1 (the shape [k]) or a list of
+ * 1 to RT_MAX_DIMS - 1 of them (the batch takes the last dimension). */
+int fx_data_shape(FxCall *c, int i, RtShape *out);
+/* A string option from slot i (dflt when not given) that must be one of
+ * `choices` (NULL-terminated); the error suggests the closest. */
+int fx_data_choice(FxCall *c, int i, const char *dflt, const char *const *choices,
+                   const char **out);
+/* The RNG for one call that draws: with `seed:` given in slot i, stream
+ * RT_STREAM_DATA 0 under that seed (the script's stream counter does not
+ * move); otherwise fx_std_data_rng. */
+int fx_data_rng(FxCall *c, int i, RtRng *out);
+
+/* A path as the script means it: relative to the running script's
+ * directory; as given when absolute or when the code is not from a file
+ * (-e, stdin, the REPL). Caller frees. */
+char *fx_data_path(FxInterp *I, const char *path);
+
+/* The shortest decimal that reads back as the same float32, as a double:
+ * 0.1f becomes 0.1, not 0.10000000149011612. The fields x and y show
+ * numbers this way, and regression() calls f with them. */
+double fx_float_num(float f);
+
+/* Sets d->origin from a format, cut to fit. */
+void fx_dataset_origin(FxDataset *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Samples per class (classes entries, caller frees), or NULL for a
+ * regression set. */
+int64_t *fx_dataset_counts(const FxDataset *d);
+/* A copy of d whose rows follow a fresh permutation drawn from r; frees d.
+ * NULL with err set (d freed too) when memory runs out. */
+FxDataset *fx_dataset_shuffled(FxDataset *d, RtRng *r, RtError *err);
+
+/* ---- loaders ------------------------------------------------------------ */
+
+/* What went wrong in a loader: the message (lower case, naming the file
+ * position as "name:line:col: ..." where there is one), an optional hint,
+ * and which argument the error is about, so the builtin can point at it. */
+typedef enum FxDataErrWhere {
+    FX_DATA_AT_CALL, FX_DATA_AT_PATH, FX_DATA_AT_LABEL, FX_DATA_AT_LABELS_PATH,
+    FX_DATA_AT_CLASSES
+} FxDataErrWhere;
+
+typedef struct FxDataError {
+    char           msg[512];
+    char           hint[256];
+    FxDataErrWhere where;
+} FxDataError;
+
+void fx_data_error(FxDataError *e, FxDataErrWhere where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void fx_data_hint(FxDataError *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct FxCsvOptions {
+    const char *label;        /* the label column's name, or NULL */
+    long long   label_index;  /* with label NULL: its index (negative from
+                                 the end); FX_CSV_LAST for the last column */
+    int         header;       /* the first row names the columns */
+    char        sep;
+    int         classes;      /* 0: decide from the labels */
+    int         regression;   /* 1: the labels are regression targets */
+} FxCsvOptions;
+
+#define FX_CSV_LAST (-1LL)
+
+/* Parses CSV text (len bytes) into a data set; `name` is how messages name
+ * the file. Numeric columns are features, the label column the target:
+ * class indices when every label is a whole number from 0 to 999 (classes
+ * = the largest + 1), classes in sorted order when labels are text,
+ * regression targets otherwise. */
+FxDataset *fx_csv_parse(const char *text, size_t len, const char *name,
+                        const FxCsvOptions *o, FxDataError *e);
+/* Reads the file at `path` and parses it (messages say `name`). */
+FxDataset *fx_csv_load(const char *path, const char *name, const FxCsvOptions *o,
+                       FxDataError *e);
+
+/* IDX files (plain or gzip-compressed): unsigned-byte images [n, dims...]
+ * scaled to [0, 1] (sample shape [1, rows, cols] for 3-d files, dims
+ * otherwise) and unsigned-byte labels [n]. `limit` > 0 reads only the
+ * first `limit` samples; classes 0 takes the largest label + 1 (at least
+ * 2). Bad magic numbers, truncation and count mismatches are errors. */
+FxDataset *fx_idx_load(const char *images, const char *labels, int64_t limit, int classes,
+                       FxDataError *e);
+
+#endif

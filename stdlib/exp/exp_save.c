@@ -1,0 +1,391 @@
+/* `save X to "file"` and `--out DIR`: runs and sweeps as CSV (one row per
+ * epoch, a sweep's values as leading columns) or JSON lines (one object
+ * per epoch; nan is written as null), lists and curve sets as CSV or JSON
+ * lines, models' weights as safetensors. Also load_weights(). A file that
+ * cannot be written is a located error; nothing is left half-written
+ * silently (the file is written whole, then renamed into place). */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "experiment.h"
+
+const FxOptionDef fx_save_options[] = {{"steps", 0, 0}, {0}};
+
+int fx_shape_arg(FxInterp *I, FxValue v, FxSpan at, RtShape *out);
+
+static const char *ext(const char *path)
+{
+    const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    return dot && (!slash || dot > slash) ? dot + 1 : "";
+}
+
+static void num_csv(FxBuf *b, double x)
+{
+    char t[32];
+    fx_buf_puts(b, isnan(x) ? "nan" : fx_num_text(x, t));
+}
+
+static void num_json(FxBuf *b, double x)
+{
+    char t[32];
+    fx_buf_puts(b, isfinite(x) ? fx_num_text(x, t) : "null");
+}
+
+static void json_string(FxBuf *b, const char *s)
+{
+    fx_buf_puts(b, "\"");
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fx_buf_printf(b, "\\%c", *s);
+        else if ((unsigned char)*s < 32)
+            fx_buf_printf(b, "\\u%04x", (unsigned char)*s);
+        else
+            fx_buf_put(b, s, 1);
+    }
+    fx_buf_puts(b, "\"");
+}
+
+/* CSV text of a value in a cell: numbers plain, the rest quoted. */
+static void cell_csv(FxBuf *b, FxValue v)
+{
+    if (v.type == FX_NUM) {
+        num_csv(b, v.as.n);
+        return;
+    }
+    FxBuf t;
+    fx_buf_init(&t);
+    fx_value_show(&t, v);
+    fx_buf_puts(b, "\"");
+    for (size_t i = 0; i < t.len; i++)
+        fx_buf_put(b, t.s[i] == '"' ? "\"\"" : t.s + i, t.s[i] == '"' ? 2 : 1);
+    fx_buf_puts(b, "\"");
+    fx_buf_free(&t);
+}
+
+static void cell_json(FxBuf *b, FxValue v)
+{
+    if (v.type == FX_NUM) {
+        num_json(b, v.as.n);
+        return;
+    }
+    FxBuf t;
+    fx_buf_init(&t);
+    fx_value_show(&t, v);
+    json_string(b, t.s ? t.s : "");
+    fx_buf_free(&t);
+}
+
+/* ---- runs ---------------------------------------------------------------------- */
+
+typedef struct Metric {
+    const char *name;
+    const double *x;
+} Metric;
+
+/* A sweep may be over a name a history column also has (lr): the swept
+ * value keeps the name, the history's column becomes "epoch_lr". */
+static const char *metric_name(const char *name, const FxRecord *params, char *buf, size_t n)
+{
+    for (int i = 0; params && i < params->n; i++)
+        if (!strcmp(params->keys[i], name)) {
+            snprintf(buf, n, "epoch_%s", name);
+            return buf;
+        }
+    return name;
+}
+
+static int run_metrics(const FxRun *r, int steps, Metric *m, int64_t *rows)
+{
+    const RtHistory *h = &r->h;
+    int k = 0;
+    *rows = steps ? h->steps : h->epochs;
+    if (steps) {
+        m[k++] = (Metric){"loss", h->batch_loss};
+        if (r->classify)
+            m[k++] = (Metric){"accuracy", h->batch_accuracy};
+        if (h->step_loss)
+            m[k++] = (Metric){"full_loss", h->step_loss};
+        return k;
+    }
+    m[k++] = (Metric){"loss", h->loss};
+    if (r->classify)
+        m[k++] = (Metric){"accuracy", h->accuracy};
+    if (r->has_val) {
+        m[k++] = (Metric){"val_loss", h->val_loss};
+        if (r->classify)
+            m[k++] = (Metric){"val_accuracy", h->val_accuracy};
+    }
+    m[k++] = (Metric){"lr", h->lr};
+    return k;
+}
+
+/* Rows of one run, after `params` columns (a sweep point's values). */
+static void run_rows(FxBuf *b, const FxRun *r, const FxRecord *params, int steps, int json,
+                     int header)
+{
+    Metric m[8];
+    int64_t rows;
+    int k = run_metrics(r, steps, m, &rows);
+    const char *unit = steps ? "step" : "epoch";
+    if (header && !json) {
+        for (int i = 0; params && i < params->n; i++)
+            fx_buf_printf(b, "%s,", params->keys[i]);
+        fx_buf_puts(b, unit);
+        char nb[64];
+        for (int i = 0; i < k; i++)
+            fx_buf_printf(b, ",%s", metric_name(m[i].name, params, nb, sizeof nb));
+        fx_buf_puts(b, "\n");
+    }
+    for (int64_t row = 0; row < rows; row++) {
+        if (json) {
+            fx_buf_puts(b, "{");
+            for (int i = 0; params && i < params->n; i++) {
+                json_string(b, params->keys[i]);
+                fx_buf_puts(b, ": ");
+                cell_json(b, params->vals[i]);
+                fx_buf_puts(b, ", ");
+            }
+            if (r->label[0] && !params) {
+                fx_buf_puts(b, "\"run\": ");
+                json_string(b, r->label);
+                fx_buf_puts(b, ", ");
+            }
+            fx_buf_printf(b, "\"%s\": %lld", unit, (long long)row + 1);
+            char nb[64];
+            for (int i = 0; i < k; i++) {
+                fx_buf_printf(b, ", \"%s\": ", metric_name(m[i].name, params, nb, sizeof nb));
+                num_json(b, m[i].x ? m[i].x[row] : NAN);
+            }
+            fx_buf_puts(b, "}\n");
+            continue;
+        }
+        for (int i = 0; params && i < params->n; i++) {
+            cell_csv(b, params->vals[i]);
+            fx_buf_puts(b, ",");
+        }
+        fx_buf_printf(b, "%lld", (long long)row + 1);
+        for (int i = 0; i < k; i++) {
+            fx_buf_puts(b, ",");
+            num_csv(b, m[i].x ? m[i].x[row] : NAN);
+        }
+        fx_buf_puts(b, "\n");
+    }
+}
+
+/* ---- the rest ------------------------------------------------------------------- */
+
+static int list_rows(FxInterp *I, FxBuf *b, FxValue v, int json, const FxNode *at)
+{
+    FxList *l = fx_as_list(v);
+    if (!json)
+        fx_buf_puts(b, "index,value\n");
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->items[i].type == FX_LIST || l->items[i].type == FX_FOREIGN)
+            return fx_error_at(I, at, "save writes a list of numbers or strings; item %zu is %s",
+                               i, fx_type_phrase(l->items[i]));
+        fx_buf_printf(b, json ? "{\"index\": %zu, \"value\": " : "%zu,", i);
+        json ? cell_json(b, l->items[i]) : cell_csv(b, l->items[i]);
+        fx_buf_puts(b, json ? "}\n" : "\n");
+    }
+    return 0;
+}
+
+static int sweep_rows(FxInterp *I, FxBuf *b, FxSweep *s, int steps, int json, const FxNode *at)
+{
+    int header = 1;
+    for (int i = 0; i < s->n; i++) {
+        FxRun *r = fx_value_run(s->pts[i].result);
+        if (s->pts[i].error)
+            continue;
+        if (!r)
+            return fx_error_at(I, at, "save writes sweeps of runs; point %d (%s) is %s", i + 1,
+                               s->pts[i].label, fx_type_phrase(s->pts[i].result));
+        run_rows(b, r, fx_as_record(s->pts[i].params), steps, json, header);
+        header = 0;
+    }
+    return 0;
+}
+
+static int write_whole(FxInterp *I, const FxNode *at, const char *path, const FxBuf *b)
+{
+    size_t n = strlen(path) + 8;
+    char *tmp = fx_xmalloc(n);
+    snprintf(tmp, n, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    int ok = f && fwrite(b->s ? b->s : "", 1, b->len, f) == b->len;
+    ok = f && fclose(f) == 0 && ok;
+    int err = errno;
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        err = errno;
+    }
+    if (!ok)
+        remove(tmp);
+    free(tmp);
+    if (!ok)
+        return fx_error_at(I, at, "cannot write '%s': %s", path, strerror(err));
+    return 0;
+}
+
+static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *path)
+{
+    FxRun *r = fx_value_run(v);
+    FxModel *m = r ? fx_value_model(r->model) : fx_value_model(v);
+    if (!m || !m->weights)
+        return fx_error_at(I, n->a, "a .safetensors file holds trained weights: save a run or "
+                           "r.model, not %s", m ? "an untrained model" : fx_type_phrase(v));
+    RtError e = {0};
+    if (rt_weights_save(m->weights, path, &e))
+        return fx_rt_error(I, n->b->span, &e);
+    return 0;
+}
+
+static int render(FxInterp *I, const FxNode *n, FxValue v, int json, int steps, FxBuf *b)
+{
+    FxRun *r = fx_value_run(v);
+    FxSweep *s = fx_value_sweep(v);
+    FxCurves *cs = fx_value_curves(v);
+    if (r) {
+        run_rows(b, r, NULL, steps, json, 1);
+        return 0;
+    }
+    if (s)
+        return sweep_rows(I, b, s, steps, json, n->a);
+    if (cs) {
+        for (int i = 0; i < cs->n; i++) {
+            FxValue row = cs->vals[i];
+            if (json) {
+                fx_buf_puts(b, "{\"point\": ");
+                json_string(b, cs->labels[i]);
+                fx_buf_printf(b, ", \"%s\": ", cs->what);
+                if (row.type == FX_NONE || row.type == FX_NUM) {
+                    row.type == FX_NONE ? fx_buf_puts(b, "null") : num_json(b, row.as.n);
+                } else if (row.type == FX_LIST) {
+                    FxList *l = fx_as_list(row);
+                    fx_buf_puts(b, "[");
+                    for (size_t k = 0; k < l->n; k++) {
+                        fx_buf_puts(b, k ? ", " : "");
+                        cell_json(b, l->items[k]);
+                    }
+                    fx_buf_puts(b, "]");
+                } else {
+                    cell_json(b, row);
+                }
+                fx_buf_puts(b, "}\n");
+            }
+        }
+        if (json)
+            return 0;
+        return fx_error_at(I, n->a, "save a set of curves as .jsonl, or save the sweep itself "
+                           "as .csv");
+    }
+    if (v.type == FX_LIST)
+        return list_rows(I, b, v, json, n->a);
+    return fx_error_at(I, n->a, "save writes runs, sweeps and lists (.csv, .jsonl) or a "
+                       "model's weights (.safetensors), not %s", fx_type_phrase(v));
+}
+
+int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
+{
+    FxValue v, p, st;
+    int given;
+    if (fx_eval(I, n->a, env, &v))
+        return -1;
+    if (fx_eval(I, n->b, env, &p)) {
+        fx_unref(v);
+        return -1;
+    }
+    int rc = -1;
+    if (p.type != FX_STR || fx_as_str(p)->len == 0) {
+        fx_error_at(I, n->b, "save ... to needs a file name");
+    } else if (!fx_eval_option(I, n, "steps", env, &st, &given)) {
+        const char *path = fx_as_str(p)->s, *e = ext(path);
+        int steps = given && st.type == FX_BOOL && st.as.b;
+        FxBuf b;
+        fx_buf_init(&b);
+        if (!strcmp(e, "safetensors"))
+            rc = save_weights(I, n, v, path);
+        else if (strcmp(e, "csv") && strcmp(e, "jsonl"))
+            rc = fx_error_at(I, n->b, "save writes .csv, .jsonl or .safetensors files, not '.%s'", e);
+        else if (!render(I, n, v, strcmp(e, "csv") != 0, steps, &b))
+            rc = write_whole(I, n->b, path, &b);
+        fx_buf_free(&b);
+        fx_unref(st);
+    }
+    fx_unref(v);
+    fx_unref(p);
+    return rc;
+}
+
+/* --out DIR: every run's per-epoch history as DIR/run-N.csv and .jsonl;
+ * errors point at the statement that trained the run. */
+int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at)
+{
+    FxRun *r = fx_value_run(run);
+    const char *dir = I->opt.out_dir;
+    if (!r || !dir)
+        return 0;
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return fx_error_at(I, at, "--out: cannot make directory '%s': %s", dir, strerror(errno));
+    int k = ++fx_std(I)->runs;
+    for (int json = 0; json < 2; json++) {
+        FxBuf b;
+        fx_buf_init(&b);
+        run_rows(&b, r, NULL, 0, json, 1);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/run-%d.%s", dir, k, json ? "jsonl" : "csv");
+        int rc = write_whole(I, at, path, &b);
+        fx_buf_free(&b);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+/* load_weights(model, file, input:): the model with weights from a
+ * safetensors file; every tensor's name and shape must match. */
+static int b_load_weights(FxCall *c, FxValue *out)
+{
+    FxModel *m = fx_value_model(c->args[0]);
+    FxRun *r = fx_value_run(c->args[0]);
+    if (r)
+        m = fx_value_model(r->model);
+    FxStr *path;
+    if (!m)
+        return fx_error(c->I, fx_arg_span(c, 0), "load_weights() needs a model, got %s",
+                        fx_type_phrase(c->args[0]));
+    if (fx_arg_str(c, 1, &path))
+        return -1;
+    RtShape in = m->weights ? rt_model_input_shape(m->weights) : m->input;
+    if (c->given[2] && fx_shape_arg(c->I, c->args[2], fx_arg_span(c, 2), &in))
+        return -1;
+    if (in.ndim == 0)
+        return fx_error(c->I, c->node->span, "load_weights() needs the input shape of model %s: "
+                        "add input: [features] (or a dataset)", m->name);
+    RtModel *rm = fx_model_build(c->I, m, &in, 64, c->node->span);
+    if (!rm)
+        return -1;
+    RtError e = {0};
+    if (rt_weights_load(rm, path->s, &e)) {
+        rt_model_free(rm);
+        return fx_rt_error(c->I, fx_arg_span(c, 1), &e);
+    }
+    FxModel *copy = fx_model_copy(m);
+    copy->weights = rm;
+    copy->input = in;
+    *out = fx_model_value(c->I, copy);
+    return 0;
+}
+
+static const FxBuiltin save_builtins[] = {
+    {"load_weights", "model, path, input=", b_load_weights,
+     "a model with weights read from a .safetensors file (names and shapes checked)"},
+};
+
+void fx_exp_save_init(FxInterp *I)
+{
+    fx_define_builtins(I, save_builtins, 1);
+}

@@ -1,0 +1,157 @@
+/* The experiment statements' shared types: model, layer, optimizer,
+ * schedule, run, sweep and curve-set values, and the helpers the
+ * exp_*.c files (and plot/'s statements) share. The runtime is reached
+ * through rt.h only. */
+#ifndef FX_EXPERIMENT_H
+#define FX_EXPERIMENT_H
+
+#include "core/std.h"
+#include "data/dataset.h"
+#include "fx.h"
+#include "rt.h"
+
+/* ---- layers and models ---------------------------------------------------- */
+
+typedef struct FxLayer {
+    RtLayerSpec spec;
+    int         activation;   /* an `activation:` layer to add after: kind + 1, or 0 */
+} FxLayer;
+
+extern const FxForeignType fx_layer_type;
+
+/* A model: layer specs, where each was written, and trained weights when
+ * the model came out of a run (a plain `model` statement has none: every
+ * training starts from fresh weights). */
+typedef struct FxModel {
+    char            name[64];
+    int             n;
+    RtLayerSpec    *layers;
+    FxSpan         *spans;       /* per layer, in `src` */
+    const FxSource *src;
+    RtInit          init;        /* the model's default initialisation */
+    RtShape         input;       /* per sample; ndim 0 = from the data */
+    RtModel        *weights;     /* owned, or NULL */
+} FxModel;
+
+extern const FxForeignType fx_model_type;
+
+FxModel *fx_value_model(FxValue v);
+FxModel *fx_model_copy(const FxModel *m);     /* specs only, no weights */
+FxValue  fx_model_value(FxInterp *I, FxModel *m);
+void     fx_model_free(FxModel *m);
+/* Builds the runtime model for per-sample `input`; a shape error points at
+ * the layer that does not fit (located in the model statement). */
+RtModel *fx_model_build(FxInterp *I, const FxModel *m, const RtShape *input,
+                        int64_t max_batch, FxSpan at);
+
+/* ---- optimizers and schedules ----------------------------------------------- */
+
+typedef struct FxOptimizer {
+    RtOptimConfig cfg;
+} FxOptimizer;
+
+extern const FxForeignType fx_optimizer_type;
+
+typedef struct FxSchedule {
+    RtSchedule sched;
+    int        per_step;
+    int        plateau;            /* reduce-on-plateau instead */
+    RtPlateau  plat;
+    RtMetric   monitor;
+} FxSchedule;
+
+extern const FxForeignType fx_schedule_type;
+
+/* ---- runs ----------------------------------------------------------------- */
+
+typedef struct FxRun {
+    RtHistory  h;
+    RtLossKind loss;
+    int        classify;         /* accuracy is meaningful */
+    int        has_val;
+    FxValue    model;            /* the trained model (an FxModel with weights) */
+    char       label[160];       /* "lr=0.1, batch=16" inside a sweep */
+    char       status[200];      /* "ok", "stopped early at epoch 7", ... */
+    double     val_only_loss;    /* closed-form fits: test loss */
+} FxRun;
+
+extern const FxForeignType fx_run_type;
+FxRun *fx_value_run(FxValue v);
+
+/* ---- sweeps and curve sets ------------------------------------------------ */
+
+typedef struct FxSweepPoint {
+    FxValue params;     /* a record of the swept values */
+    FxValue result;     /* the body's value, none when it failed */
+    char   *error;      /* the failure, or NULL */
+    char    label[160]; /* "lr=0.01, batch=64" */
+} FxSweepPoint;
+
+typedef struct FxSweep {
+    int           n, cap;
+    FxSweepPoint *pts;
+} FxSweep;
+
+extern const FxForeignType fx_sweep_type;
+FxSweep *fx_value_sweep(FxValue v);
+
+/* Several labelled values (curves or numbers): what `runs.val_loss` is. */
+typedef struct FxCurves {
+    int      n;
+    char   **labels;
+    FxValue *vals;
+    char     what[64];   /* the field: "val_loss" */
+} FxCurves;
+
+extern const FxForeignType fx_curves_type;
+FxCurves *fx_value_curves(FxValue v);
+FxValue   fx_curves_new(FxInterp *I, int n, const char *what);
+
+/* ---- shared helpers --------------------------------------------------------- */
+
+/* The numbers of a list of numbers (NaN allowed); NULL and an error
+ * naming `what` otherwise. Caller frees. */
+double *fx_list_numbers(FxInterp *I, FxValue v, FxSpan at, const char *what, size_t *n);
+/* A list value of n doubles. */
+FxValue fx_numbers_value(FxInterp *I, const double *x, size_t n);
+/* Keyword option lookup in a command's items: the FX_N_KWARG node or NULL. */
+const FxNode *fx_option(const FxNode *cmd, const char *name);
+/* Evaluates option `name` of cmd (none when absent: *given = 0). */
+int fx_eval_option(FxInterp *I, const FxNode *cmd, const char *name, FxEnv *env,
+                   FxValue *out, int *given);
+int fx_builtin_call_node(FxInterp *I, const FxBuiltin *b, const FxNode *n, FxEnv *env,
+                         FxValue *out);
+
+/* Statement and command entry points (exp_*.c), registered by experiment.c. */
+int fx_exec_model(FxInterp *I, const FxNode *n, FxEnv *env);
+int fx_exec_summary(FxInterp *I, const FxNode *n, FxEnv *env);
+int fx_eval_train(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
+int fx_eval_evaluate(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
+int fx_eval_predict(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
+int fx_eval_minimize(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
+int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
+int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env);
+
+/* Each statement's options (fx.h's FxOptionDef), in the file that reads
+ * them; predict takes evaluate's, model's are `model NAME(...)`'s. */
+extern const FxOptionDef fx_train_options[];
+extern const char        fx_train_options_note[];
+extern const FxOptionDef fx_evaluate_options[];
+extern const FxOptionDef fx_predict_options[];
+extern const FxOptionDef fx_minimize_options[];
+extern const FxOptionDef fx_save_options[];
+extern const FxOptionDef fx_summary_options[];
+extern const FxOptionDef fx_model_options[];
+
+/* The layers, as builtins: name, parameters ("units, l2=, ..."), summary. */
+const FxBuiltin *fx_layer_table(int *n);
+
+
+/* Registers the statements above and the layers (experiment.c). */
+void fx_exp_statements_open(FxInterp *I);
+/* Builtin registration (optimizers, schedules, losses). */
+void fx_exp_optim_init(FxInterp *I);
+void fx_exp_save_init(FxInterp *I);
+void fx_exp_data_init(FxInterp *I);
+
+#endif
