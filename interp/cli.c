@@ -66,7 +66,7 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
         return 0;
     }
     if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-        printf("fx %s (runtime %s)\n", FX_VERSION, rt_version());
+        printf("fx %s (runtime %s, OpenBLAS kernel %s)\n", FX_VERSION, rt_version(), rt_blas_core());
         return 0;
     }
     if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { c->opt.quiet = 1; return -1; }

@@ -168,6 +168,15 @@ void       rt_threads_run(RtThreads *th, int64_t ntasks, RtTaskFn fn,
 /* OpenBLAS's own thread count. Keep it 1 while a pool of more than one
  * thread is in use; a caller with no pool may give BLAS the cores instead. */
 void       rt_blas_set_threads(int n);
+int        rt_blas_threads(void);
+/* The OpenBLAS kernel in use ("SkylakeX", "Haswell", "Prescott", ...). */
+const char *rt_blas_core(void);
+/* The OPENBLAS_CORETYPE value to run with when OpenBLAS fell back to an
+ * older kernel than the CPU supports (it does for CPU models newer than the
+ * library), or NULL when its pick stands. OpenBLAS reads the variable only
+ * when it loads, so a program acts on this by setting it and re-executing
+ * itself. */
+const char *rt_blas_better_core(void);
 
 /* ---- losses and metrics --------------------------------------------------
  * `out` and `target` are [n, dim] row-major (cross_entropy: target holds n

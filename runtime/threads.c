@@ -59,6 +59,11 @@ void rt_blas_set_threads(int n)
     openblas_set_num_threads(n < 1 ? 1 : n);
 }
 
+int rt_blas_threads(void)
+{
+    return openblas_get_num_threads();
+}
+
 static void stop_workers(RtThreads *th, int started)
 {
     pthread_mutex_lock(&th->mu);

@@ -40,11 +40,18 @@ RtThreads *fx_std_threads(FxInterp *I)
     if (s->threads)
         return s->threads;
     int n = wanted_threads(I);
-    if (n <= 1)
+    if (n <= 1) {
+        if (!s->blas_pinned)
+            rt_blas_set_threads(1);
+        s->blas_pinned = 1;
         return NULL;
+    }
     /* A pool that cannot be made is not an error: everything then runs on
      * the calling thread, with the same results. */
     s->threads = rt_threads_new(n, NULL);
+    if (!s->threads && !s->blas_pinned)
+        rt_blas_set_threads(1);
+    s->blas_pinned = 1;
     return s->threads;
 }
 

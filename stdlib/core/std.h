@@ -14,6 +14,7 @@ typedef struct FxStd {
     uint64_t   data_calls;   /* data sets drawn so far: stream numbers */
     uint64_t   train_calls;  /* training runs so far: init/shuffle seeds */
     RtThreads *threads;      /* made on first use, I->opt.threads wide */
+    int        blas_pinned;  /* OpenBLAS told to use one thread */
     char       label[160];   /* the sweep point being run ("lr=0.1"), or "" */
     int        runs;         /* runs trained so far, for --out file names */
     const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
@@ -30,7 +31,9 @@ void   fx_std_free(FxStd *s);
 /* A fresh RNG cursor for the next generated data set: stream
  * RT_STREAM_DATA numbered by data_calls, under the current seed. */
 RtRng fx_std_data_rng(FxInterp *I);
-/* The pool, created on first use (NULL when threads would be 1). */
+/* The pool, created on first use (NULL when threads would be 1). Either
+ * way OpenBLAS is held to one thread: with a pool its threads would fight
+ * the pool's, and at --threads 1 fx must use one core. */
 RtThreads *fx_std_threads(FxInterp *I);
 
 /* Raises a located error from a runtime error value. */
