@@ -19,6 +19,7 @@ void fx_data_gen_init(FxInterp *I);      /* random_images, random_data, regressi
 void fx_data_split_init(FxInterp *I);    /* split, take, normalize, concat */
 void fx_data_csv_init(FxInterp *I);      /* load_csv */
 void fx_data_idx_init(FxInterp *I);      /* load_idx, fashion_mnist */
+void fx_data_reshape_init(FxInterp *I);  /* reshape */
 
 /* ---- argument helpers (each raises a located error and returns -1) ---- */
 
@@ -29,6 +30,12 @@ int fx_data_classes(FxCall *c, int i, int dflt, int *out);
 /* A per-sample shape: a whole number k >= 1 (the shape [k]) or a list of
  * 1 to RT_MAX_DIMS - 1 of them (the batch takes the last dimension). */
 int fx_data_shape(FxCall *c, int i, RtShape *out);
+/* A target shape for reshape from slot i: a list of 1 to RT_MAX_DIMS - 1
+ * whole sizes >= 1, one of which may be -1 (rt_shape_reshape infers it). */
+int fx_data_target_shape(FxCall *c, int i, RtShape *out);
+/* Gives d's samples the shape target (row-major, the numbers unchanged);
+ * RT_ERR_SHAPE naming both sizes when they do not match. */
+int fx_dataset_reshape(FxDataset *d, const RtShape *target, RtError *err);
 /* A string option from slot i (dflt when not given) that must be one of
  * `choices` (NULL-terminated); the error suggests the closest. */
 int fx_data_choice(FxCall *c, int i, const char *dflt, const char *const *choices,
