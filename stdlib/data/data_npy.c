@@ -251,7 +251,7 @@ static int missing(const char *name, const FxZipMember *ms, int n, const char *k
     char store[64][64];
     int k = 0;
     for (int i = 0; i < n && k < 64; i++) {
-        snprintf(store[k], sizeof store[k], "%s", ms[i].name);
+        snprintf(store[k], sizeof store[k], "%.60s", ms[i].name);
         size_t l = strlen(store[k]);
         if (l > 4 && strcmp(store[k] + l - 4, ".npy") == 0)
             store[k][l - 4] = '\0';
