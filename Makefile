@@ -59,6 +59,7 @@ INTERP_SRC := $(sort $(wildcard interp/*.c))
 STD_SRC    := $(sort $(filter-out stdlib/main.c,$(wildcard stdlib/*.c stdlib/*/*.c)))
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 EXC_SRC    := $(sort $(wildcard examples/c/*.c))
 
 RT_OBJ     := $(RT_SRC:%.c=$(B)/%.o)
@@ -70,6 +71,7 @@ ifneq ($(words $(notdir $(STD_SRC))),$(words $(sort $(notdir $(STD_SRC)))))
 $(error two files under stdlib/ share a name: $(sort $(notdir $(STD_SRC))))
 endif
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
 .PHONY: all deps test-deps test unit bench install clean demo fresh-check
@@ -123,11 +125,16 @@ $(B)/tests/%: tests/unit/%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a |
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
+# Fuzz targets (tests/fuzz/fuzz_*.c), run by tests/fuzz/run.sh.
+$(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
+
 $(B)/examples/%: examples/c/%.c $(B)/libfxrt.a
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
-unit: $(UNIT_BIN) $(EXC_BIN)
+unit: $(UNIT_BIN) $(FUZZ_BIN) $(EXC_BIN)
 
 # Every test twice: the optimised build, then ASan+UBSan. One summary line.
 test: test-deps

@@ -80,6 +80,13 @@ RtLayerSpec rt_layer_leaky_relu(double slope)
     return s;
 }
 
+RtLayerSpec rt_layer_reshape(const RtShape *shape)
+{
+    RtLayerSpec s = spec(RT_LAYER_RESHAPE);
+    s.shape = *shape;
+    return s;
+}
+
 RtLayerSpec rt_layer_polyfeat(int degree, int bias)
 {
     RtLayerSpec s = spec(RT_LAYER_POLYFEAT);
@@ -143,6 +150,11 @@ char *rt_layer_name(const RtLayerSpec *s, char *buf, size_t size)
         snprintf(buf, size, "polyfeat(%d%s)", s->degree,
                  s->poly_bias ? ", bias: true" : "");
         break;
+    case RT_LAYER_RESHAPE: {
+        char sb[RT_SHAPE_STR_SIZE];
+        snprintf(buf, size, "reshape(%s)", rt_shape_str(&s->shape, sb, sizeof sb));
+        break;
+    }
     default:
         snprintf(buf, size, "layer(kind %d)", (int)s->kind);
         break;
@@ -363,6 +375,15 @@ static int setup_simple(Setup *u)
         if (u->in->ndim < 1)
             return shape_err(u, "an input with at least one axis");
         break;
+    case RT_LAYER_RESHAPE: {
+        RtError e = {0};
+        if (rt_shape_reshape(&s->shape, n, &L->out, &e) < 0) {
+            rt_error_set(u->err, RT_ERR_SHAPE, "%s got %s from %s: %s", L->name,
+                         u->got, u->from, e.msg);
+            return -1;
+        }
+        break;
+    }
     case RT_LAYER_POLYFEAT:
         if (s->degree < 1 || s->degree > 64)
             return arg_err(u, "degree must be 1..64");
@@ -414,7 +435,7 @@ int rt_layer_setup(RtLayer *L, const RtShape *in, const char *from,
     case RT_LAYER_BATCHNORM: rc = setup_batchnorm(&u); break;
     case RT_LAYER_FLATTEN: case RT_LAYER_DROPOUT: case RT_LAYER_RELU:
     case RT_LAYER_LEAKY_RELU: case RT_LAYER_SIGMOID: case RT_LAYER_TANH:
-    case RT_LAYER_SOFTMAX: case RT_LAYER_POLYFEAT:
+    case RT_LAYER_SOFTMAX: case RT_LAYER_POLYFEAT: case RT_LAYER_RESHAPE:
         rc = setup_simple(&u);
         break;
     default:

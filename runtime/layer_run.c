@@ -75,6 +75,7 @@ int rt_layer_forward(RtLayer *L, RtThreads *th, const float *x, int64_t n,
         rt_avgpool2d_forward(th, &L->pool, L->act, x, n);
         break;
     case RT_LAYER_FLATTEN:
+    case RT_LAYER_RESHAPE:   /* row-major: the same numbers in the same order */
         memcpy(L->act, x, (size_t)count * sizeof *x);
         break;
     case RT_LAYER_DROPOUT:
@@ -141,6 +142,7 @@ void rt_layer_backward(RtLayer *L, RtThreads *th, const float *x, float *dx,
             add_into(th, dx, dy, count);
         break;
     case RT_LAYER_FLATTEN:
+    case RT_LAYER_RESHAPE:
         add_into(th, dx, dy, count);
         break;
     case RT_LAYER_SOFTMAX: {

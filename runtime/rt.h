@@ -67,6 +67,13 @@ int64_t rt_shape_numel(const RtShape *s);
 int     rt_shape_equal(const RtShape *a, const RtShape *b);
 /* "[64, 32, 8, 8]" ("[]" for a scalar) into buf; returns buf. */
 char   *rt_shape_str(const RtShape *s, char *buf, size_t size);
+/* The shape `target` gives to numel numbers in row-major order (numpy's
+ * reshape): 1 to RT_MAX_DIMS - 1 sizes of at least 1, one of which may be
+ * -1 (inferred). RT_ERR_SHAPE when the sizes do not hold exactly numel
+ * numbers, with a message naming both counts ("[1, 8, 9] holds 72
+ * numbers, not 64"). */
+int     rt_shape_reshape(const RtShape *target, int64_t numel, RtShape *out,
+                         RtError *err);
 
 typedef struct RtTensor {
     RtShape shape;
@@ -218,7 +225,7 @@ typedef enum RtLayerKind {
     RT_LAYER_DENSE, RT_LAYER_CONV2D, RT_LAYER_MAXPOOL2D, RT_LAYER_AVGPOOL2D,
     RT_LAYER_FLATTEN, RT_LAYER_DROPOUT, RT_LAYER_BATCHNORM, RT_LAYER_RELU,
     RT_LAYER_LEAKY_RELU, RT_LAYER_SIGMOID, RT_LAYER_TANH, RT_LAYER_SOFTMAX,
-    RT_LAYER_POLYFEAT
+    RT_LAYER_POLYFEAT, RT_LAYER_RESHAPE
 } RtLayerKind;
 
 /* Initialisation of dense and conv2d parameters. fan_in = inputs (dense)
@@ -267,6 +274,8 @@ typedef struct RtLayerSpec {
     RtInit  init;       /* dense, conv2d: overrides the model's default */
     double  l2;         /* dense, conv2d: Keras kernel_regularizer l2(l2):
                            adds l2 * sum(W^2) to the loss, weights only */
+    RtShape shape;      /* reshape: the per-sample output shape, as
+                           rt_shape_reshape takes it (one size may be -1) */
 } RtLayerSpec;
 
 RtLayerSpec rt_layer_dense(int64_t units);
@@ -283,9 +292,13 @@ RtLayerSpec rt_layer_sigmoid(void);
 RtLayerSpec rt_layer_tanh(void);
 RtLayerSpec rt_layer_softmax(void);
 RtLayerSpec rt_layer_polyfeat(int degree, int bias);
+/* The same numbers per sample in another shape, row-major (C, H, W) order:
+ * PyTorch's nn.Unflatten (or flatten, given one size). */
+RtLayerSpec rt_layer_reshape(const RtShape *shape);
 
 /* Display name, e.g. "dense(10)", "conv2d(16, 3, stride: 2, pad: 1)",
- * "maxpool2d(2)", "dropout(0.5)", "leaky_relu(0.01)", "polyfeat(3)". */
+ * "maxpool2d(2)", "dropout(0.5)", "leaky_relu(0.01)", "polyfeat(3)",
+ * "reshape([1, 8, 8])". */
 char *rt_layer_name(const RtLayerSpec *s, char *buf, size_t size);
 
 /* Polynomial features of one column (scikit-learn's PolynomialFeatures on

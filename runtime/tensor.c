@@ -77,6 +77,55 @@ static int valid_ndim(const RtShape *s)
     return s->ndim >= 0 && s->ndim <= RT_MAX_DIMS;
 }
 
+int rt_shape_reshape(const RtShape *target, int64_t numel, RtShape *out,
+                     RtError *err)
+{
+    char sb[RT_SHAPE_STR_SIZE];
+    int free_at = -1;
+    int64_t known = 1;
+    if (target->ndim < 1 || target->ndim > RT_MAX_DIMS - 1) {
+        rt_error_set(err, RT_ERR_SHAPE, "a shape has 1 to %d sizes, got %d",
+                     RT_MAX_DIMS - 1, target->ndim);
+        return -1;
+    }
+    rt_shape_str(target, sb, sizeof sb);
+    for (int i = 0; i < target->ndim; i++) {
+        int64_t d = target->dim[i];
+        if (d == -1 && free_at < 0) {
+            free_at = i;
+            continue;
+        }
+        if (d < 1) {
+            rt_error_set(err, RT_ERR_SHAPE, "%s: sizes must be at least 1 (or "
+                         "one of them -1, inferred)", sb);
+            return -1;
+        }
+        if (known > INT64_MAX / d) {
+            rt_error_set(err, RT_ERR_SHAPE, "%s holds more numbers than fit in "
+                         "64 bits, not %lld", sb, (long long)numel);
+            return -1;
+        }
+        known *= d;
+    }
+    *out = *target;
+    if (free_at >= 0) {
+        if (numel < 1 || numel % known != 0) {
+            rt_error_set(err, RT_ERR_SHAPE, "%s cannot hold %lld numbers: %lld is "
+                         "not a multiple of %lld", sb, (long long)numel,
+                         (long long)numel, (long long)known);
+            return -1;
+        }
+        out->dim[free_at] = numel / known;
+        return 0;
+    }
+    if (known != numel) {
+        rt_error_set(err, RT_ERR_SHAPE, "%s holds %lld numbers, not %lld", sb,
+                     (long long)known, (long long)numel);
+        return -1;
+    }
+    return 0;
+}
+
 int64_t rt_shape_numel(const RtShape *s)
 {
     if (!valid_ndim(s))

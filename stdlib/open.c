@@ -27,6 +27,8 @@ void fx_stdlib_open(FxInterp *I)
     fx_data_split_init(I);
     fx_data_csv_init(I);
     fx_data_idx_init(I);
+    fx_data_reshape_init(I);
+    fx_data_npy_init(I);
     fx_define_value(I, "pi", fx_num(M_PI));
     fx_define_value(I, "inf", fx_num(INFINITY));
     fx_define_value(I, "nan", fx_num(NAN));

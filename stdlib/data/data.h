@@ -19,6 +19,8 @@ void fx_data_gen_init(FxInterp *I);      /* random_images, random_data, regressi
 void fx_data_split_init(FxInterp *I);    /* split, take, normalize, concat */
 void fx_data_csv_init(FxInterp *I);      /* load_csv */
 void fx_data_idx_init(FxInterp *I);      /* load_idx, fashion_mnist */
+void fx_data_reshape_init(FxInterp *I);  /* reshape */
+void fx_data_npy_init(FxInterp *I);      /* load_npy, load_npz */
 
 /* ---- argument helpers (each raises a located error and returns -1) ---- */
 
@@ -29,6 +31,12 @@ int fx_data_classes(FxCall *c, int i, int dflt, int *out);
 /* A per-sample shape: a whole number k >= 1 (the shape [k]) or a list of
  * 1 to RT_MAX_DIMS - 1 of them (the batch takes the last dimension). */
 int fx_data_shape(FxCall *c, int i, RtShape *out);
+/* A target shape for reshape from slot i: a list of 1 to RT_MAX_DIMS - 1
+ * whole sizes >= 1, one of which may be -1 (rt_shape_reshape infers it). */
+int fx_data_target_shape(FxCall *c, int i, RtShape *out);
+/* Gives d's samples the shape target (row-major, the numbers unchanged);
+ * RT_ERR_SHAPE naming both sizes when they do not match. */
+int fx_dataset_reshape(FxDataset *d, const RtShape *target, RtError *err);
 /* A string option from slot i (dflt when not given) that must be one of
  * `choices` (NULL-terminated); the error suggests the closest. */
 int fx_data_choice(FxCall *c, int i, const char *dflt, const char *const *choices,
@@ -64,7 +72,7 @@ FxDataset *fx_dataset_shuffled(FxDataset *d, RtRng *r, RtError *err);
  * and which argument the error is about, so the builtin can point at it. */
 typedef enum FxDataErrWhere {
     FX_DATA_AT_CALL, FX_DATA_AT_PATH, FX_DATA_AT_LABEL, FX_DATA_AT_LABELS_PATH,
-    FX_DATA_AT_CLASSES
+    FX_DATA_AT_CLASSES, FX_DATA_AT_X_KEY, FX_DATA_AT_Y_KEY, FX_DATA_AT_COUNT
 } FxDataErrWhere;
 
 typedef struct FxDataError {
@@ -107,5 +115,28 @@ FxDataset *fx_csv_load(const char *path, const char *name, const FxCsvOptions *o
  * 2). Bad magic numbers, truncation and count mismatches are errors. */
 FxDataset *fx_idx_load(const char *images, const char *labels, int64_t limit, int classes,
                        FxDataError *e);
+
+/* NPY and NPZ files (numpy's format, versions 1.0 to 3.0, any byte order
+ * and memory order; bool, integer and float16/32/64 dtypes). Samples are
+ * the first array, all but its first axis the sample shape; labels are
+ * class indices when their dtype is an integer (or bool) one and
+ * regression targets when it is a float one, unless the options say. */
+typedef struct FxNpyOptions {
+    int classes;              /* 0: the largest label + 1 (at least 2) */
+    int regression;           /* 1: integer labels are regression targets */
+} FxNpyOptions;
+
+FxDataset *fx_npy_load(const char *xpath, const char *xname, const char *ypath,
+                       const char *yname, const FxNpyOptions *o, FxDataError *e);
+/* The arrays xkey and ykey ("x_train" is the member x_train.npy). */
+FxDataset *fx_npz_load(const char *path, const char *name, const char *xkey, const char *ykey,
+                       const FxNpyOptions *o, FxDataError *e);
+/* The NPY bytes of d's samples ('<f4', shape (n, ...)) and targets ('<i8'
+ * class indices (n,), or '<f4' (n,) or (n, k) regression targets). */
+void fx_npy_samples(const FxDataset *d, FxBuf *b);
+void fx_npy_targets(const FxDataset *d, FxBuf *b);
+/* An NPZ archive of both, members x.npy and y.npy, stored as numpy.savez
+ * does; -1 when it would pass the 4 GiB a zip without ZIP64 holds. */
+int  fx_npz_dataset(const FxDataset *d, FxBuf *out);
 
 #endif

@@ -564,7 +564,7 @@ FxDataset *fx_csv_load(const char *path, const char *name, const FxCsvOptions *o
 
 /* ---- the builtin --------------------------------------------------------- */
 
-enum { CSV_PATH, CSV_LABEL, CSV_HEADER, CSV_SEP, CSV_CLASSES, CSV_REGRESSION };
+enum { CSV_PATH, CSV_LABEL, CSV_HEADER, CSV_SEP, CSV_CLASSES, CSV_REGRESSION, CSV_SHAPE };
 
 static int given(FxCall *c, int i)
 {
@@ -622,11 +622,27 @@ static FxSpan error_span(FxCall *c, FxDataErrWhere w)
     return slot >= 0 && given(c, slot) ? fx_arg_span(c, slot) : c->node->span;
 }
 
+/* shape: gives each row's features a per-sample shape (row-major). */
+static int csv_shape(FxCall *c, FxDataset *d, const RtShape *target, const char *name)
+{
+    RtError e = {0};
+    int64_t cols = rt_shape_numel(&d->shape);
+    if (fx_dataset_reshape(d, target, &e) == 0)
+        return 0;
+    fx_error(c->I, fx_arg_span(c, CSV_SHAPE), "load_csv() argument 'shape': %s has %lld feature "
+             "column%s, and %s", name, (long long)cols, cols == 1 ? "" : "s", e.msg);
+    fx_error_hint(c->I, "the label column is not a feature: each row has %lld numbers besides "
+                  "its label", (long long)cols);
+    return -1;
+}
+
 static int b_load_csv(FxCall *c, FxValue *out)
 {
     FxStr *path;
     FxCsvOptions o;
-    if (fx_arg_str(c, CSV_PATH, &path) || csv_options(c, &o))
+    RtShape target = {0};
+    if (fx_arg_str(c, CSV_PATH, &path) || csv_options(c, &o) ||
+        (given(c, CSV_SHAPE) && fx_data_target_shape(c, CSV_SHAPE, &target)))
         return -1;
     char *full = fx_data_path(c->I, path->s);
     FxDataError e = {0};
@@ -638,15 +654,19 @@ static int b_load_csv(FxCall *c, FxValue *out)
             fx_error_hint(c->I, "%s", e.hint);
         return -1;
     }
+    if (target.ndim && csv_shape(c, d, &target, path->s)) {
+        fx_dataset_free(d);
+        return -1;
+    }
     *out = fx_dataset_value(c->I, d);
     return 0;
 }
 
 static const FxBuiltin csv_builtins[] = {
-    {"load_csv", "path, label=, header=, sep=, classes=, regression=", b_load_csv,
+    {"load_csv", "path, label=, header=, sep=, classes=, regression=, shape=", b_load_csv,
      "a CSV file as a dataset: numeric columns are features, the label column (a name, a "
      "number, default the last) the target: classes for whole labels 0-999 or text, else "
-     "regression"},
+     "regression; shape: [1, 8, 8] gives each row's features that shape (row-major)"},
 };
 
 void fx_data_csv_init(FxInterp *I)

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "data/data.h"
 #include "experiment.h"
 
 /* ---- layer values ------------------------------------------------------------ */
@@ -158,6 +159,16 @@ static int pool(FxCall *c, FxValue *out, int max)
 static int l_maxpool(FxCall *c, FxValue *out) { return pool(c, out, 1); }
 static int l_avgpool(FxCall *c, FxValue *out) { return pool(c, out, 0); }
 static int l_flatten(FxCall *c, FxValue *out) { return make_layer(c, rt_layer_flatten(), 0, out); }
+/* reshape([C, H, W]): the sizes (one may be -1), checked against the
+ * input when the model is built. */
+static int l_reshape(FxCall *c, FxValue *out)
+{
+    RtShape s;
+    if (fx_data_target_shape(c, 0, &s))
+        return -1;
+    return make_layer(c, rt_layer_reshape(&s), 0, out);
+}
+
 static int l_relu(FxCall *c, FxValue *out) { return make_layer(c, rt_layer_relu(), 0, out); }
 static int l_sigmoid(FxCall *c, FxValue *out) { return make_layer(c, rt_layer_sigmoid(), 0, out); }
 static int l_tanh(FxCall *c, FxValue *out) { return make_layer(c, rt_layer_tanh(), 0, out); }
@@ -212,6 +223,8 @@ static const FxBuiltin layers[] = {
     {"avgpool", "kernel, stride=, pad=", l_avgpool, "2-d average pooling"},
     {"avgpool2d", "kernel, stride=, pad=", l_avgpool, "the same as avgpool"},
     {"flatten", "", l_flatten, "[C, H, W] to [C*H*W]"},
+    {"reshape", "shape", l_reshape,
+     "the same numbers in another shape, row-major: [64] to [1, 8, 8] (PyTorch's nn.Unflatten)"},
     {"dropout", "rate", l_dropout, "inverted dropout: zeroes a fraction `rate` while training"},
     {"batchnorm", "momentum=, eps=", l_batchnorm, "batch normalisation (1-d or 2-d by input)"},
     {"relu", "", l_relu, "max(x, 0)"},

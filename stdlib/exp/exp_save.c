@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "data/data.h"
 #include "experiment.h"
 
-const FxOptionDef fx_save_options[] = {{"steps", 0, 0}, {0}};
+const FxOptionDef fx_save_options[] = {{"steps", 0, 0}, {"labels", 0, 0}, {0}};
 
 int fx_shape_arg(FxInterp *I, FxValue v, FxSpan at, RtShape *out);
 
@@ -243,6 +244,44 @@ static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *pat
     return 0;
 }
 
+/* A dataset as numpy files: "x.npy" its samples (and labels: "y.npy" its
+ * targets), "d.npz" both, as the arrays x and y. */
+static int save_dataset(FxInterp *I, const FxNode *n, FxValue v, const char *path, int npz,
+                        FxEnv *env)
+{
+    FxDataset *d = fx_value_dataset(v);
+    FxValue lv;
+    int given;
+    if (!d)
+        return fx_error_at(I, n->a, "a .%s file holds a dataset, not %s", npz ? "npz" : "npy",
+                           fx_type_phrase(v));
+    if (fx_eval_option(I, n, "labels", env, &lv, &given))
+        return -1;
+    const FxNode *lat = given ? fx_option(n, "labels")->a : NULL;
+    int rc = 0;
+    if (given && (npz || lv.type != FX_STR || fx_as_str(lv)->len == 0))
+        rc = fx_error_at(I, lat, npz ? "an .npz file holds the labels already (as its array y); "
+                         "labels: is for .npy files" : "labels: needs a file name, as in labels: "
+                         "\"y.npy\"");
+    FxBuf b;
+    fx_buf_init(&b);
+    if (rc == 0 && npz && fx_npz_dataset(d, &b))
+        rc = fx_error_at(I, n->a, "a dataset of %lld samples is too large for an .npz file "
+                         "(4 GiB at most); save it as .npy files", (long long)d->n);
+    else if (rc == 0 && !npz)
+        fx_npy_samples(d, &b);
+    if (rc == 0)
+        rc = write_whole(I, n->b, path, &b);
+    if (rc == 0 && given) {
+        b.len = 0;
+        fx_npy_targets(d, &b);
+        rc = write_whole(I, lat, fx_as_str(lv)->s, &b);
+    }
+    fx_buf_free(&b);
+    fx_unref(lv);
+    return rc;
+}
+
 static int render(FxInterp *I, const FxNode *n, FxValue v, int json, int steps, FxBuf *b)
 {
     FxRun *r = fx_value_run(v);
@@ -306,10 +345,18 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
         int steps = given && st.type == FX_BOOL && st.as.b;
         FxBuf b;
         fx_buf_init(&b);
-        if (!strcmp(e, "safetensors"))
+        int data = !strcmp(e, "npy") || !strcmp(e, "npz");
+        int lgiven = !data && fx_option(n, "labels") != NULL;
+        if (!strcmp(e, "safetensors") && !lgiven)
             rc = save_weights(I, n, v, path);
+        else if (data)
+            rc = save_dataset(I, n, v, path, !strcmp(e, "npz"), env);
+        else if (lgiven)
+            rc = fx_error_at(I, fx_option(n, "labels")->a, "labels: is for a dataset saved as "
+                             ".npy, not a .%s file", e);
         else if (strcmp(e, "csv") && strcmp(e, "jsonl"))
-            rc = fx_error_at(I, n->b, "save writes .csv, .jsonl or .safetensors files, not '.%s'", e);
+            rc = fx_error_at(I, n->b, "save writes .csv, .jsonl, .safetensors, .npy or .npz "
+                             "files, not '.%s'", e);
         else if (!render(I, n, v, strcmp(e, "csv") != 0, steps, &b))
             rc = write_whole(I, n->b, path, &b);
         fx_buf_free(&b);

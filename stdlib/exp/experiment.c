@@ -96,8 +96,9 @@ static void resolve_layer(FxResolver *R, FxNode *l)
         snprintf(msg, sizeof msg, "did you mean '%s'?", s);
         fx_resolve_hint(R, msg);
     } else {
-        fx_resolve_hint(R, "layers are dense, conv2d, maxpool, avgpool, flatten, dropout, "
-                           "batchnorm, relu, leaky_relu, sigmoid, tanh, softmax, polyfeat");
+        fx_resolve_hint(R, "layers are dense, conv2d, maxpool, avgpool, flatten, reshape, "
+                           "dropout, batchnorm, relu, leaky_relu, sigmoid, tanh, softmax, "
+                           "polyfeat");
     }
 }
 

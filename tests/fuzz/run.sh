@@ -2,7 +2,8 @@
 # Fuzz smoke test: random bytes and random token soup fed to `fx --check`
 # (and token soup run with a time limit) must never crash fx: the exit
 # status must be 0 or 1, never a signal or a sanitizer report.
-# Deterministic (awk's srand with fixed seeds). Usage: run.sh FX [COUNT]
+# Deterministic (awk's srand with fixed seeds). Then the C fuzz targets
+# built beside FX (tests/fuzz/fuzz_*.c). Usage: run.sh FX [COUNT]
 set -u
 fx=$1; count=${2:-150}
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
@@ -36,6 +37,14 @@ while [ $i -lt "$count" ]; do
     "$fx" --check "$dir/soup.fx" >/dev/null 2>"$dir/err"; check_rc $? "--check soup" "$dir/soup.fx"
     timeout 5 "$fx" "$dir/soup.fx" >/dev/null 2>"$dir/err"; check_rc $? "run soup" "$dir/soup.fx"
     i=$((i + 1))
+done
+# The C fuzz targets built next to fx (tests/fuzz/fuzz_*.c): each runs its
+# own deterministic mutation loop and exits 0.
+for t in "$(dirname "$fx")"/tests/fuzz_*; do
+    [ -x "$t" ] || continue
+    case "$t" in *.d|*.o) continue;; esac
+    if out=$("$t" 2>&1); then echo "$out"
+    else fails=$((fails + 1)); echo "fuzz: $t failed:"; echo "$out" | tail -n 20; fi
 done
 [ $fails -eq 0 ] && echo "fuzz: $count inputs of each kind, no crash"
 [ $fails -eq 0 ]

@@ -14,6 +14,7 @@ cp lib/helpers.fx "$dir"/helpers.fx   # for the example of import
 cp data/good.csv "$dir"/points.csv
 cp data/tiny-images-idx3-ubyte.gz "$dir"/images-idx3-ubyte.gz
 cp data/tiny-labels-idx1-ubyte.gz "$dir"/labels-idx1-ubyte.gz
+cp data/npy/flat.csv "$dir"/digits.csv
 FX_FASHION_MNIST_DIR=$(pwd)/data/fake-fashion
 export FX_FASHION_MNIST_DIR
 for f in "$dir"/ex*.fx; do

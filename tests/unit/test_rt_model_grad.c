@@ -62,6 +62,7 @@ static void ref_layer(const RtModel *m, const RtLayer *L, const double *pd,
         ref_polyfeat(n, L->spec.degree, L->spec.poly_bias, a, b);
         break;
     case RT_LAYER_FLATTEN:
+    case RT_LAYER_RESHAPE:
         memcpy(b, a, (size_t)count * sizeof *b);
         break;
     default:
