@@ -27,7 +27,25 @@ typedef struct {
     float *y, *dx, *dw, *db, *cols, *ybuf;
 } ConvJob;
 
-/* Sample s's patches into columns s*P .. s*P+P-1 of cols. */
+/* The output columns [*lo, *hi) whose input column ow*stride - pad + kj
+ * lies inside the image; the others read the zero padding. */
+static void valid_cols(const RtConvGeom *g, int64_t kj, int64_t *lo,
+                       int64_t *hi)
+{
+    int64_t off = kj - g->pad, s = g->stride;
+    int64_t a = off >= 0 ? 0 : (-off + s - 1) / s;
+    int64_t b = g->w - off <= 0 ? 0 : (g->w - off + s - 1) / s;
+    if (b > g->ow)
+        b = g->ow;
+    if (a > b)
+        a = b;
+    *lo = a;
+    *hi = b;
+}
+
+/* Sample s's patches into columns s*P .. s*P+P-1 of cols. Each row of a
+ * patch is a zero prefix, a run of the image (one memcpy at stride 1) and
+ * a zero suffix. */
 static void im2col_task(void *ctx, int64_t s)
 {
     const ConvJob *j = ctx;
@@ -36,7 +54,9 @@ static void im2col_task(void *ctx, int64_t s)
     for (int64_t c = 0; c < g->c; c++)
         for (int64_t ki = 0; ki < g->k; ki++)
             for (int64_t kj = 0; kj < g->k; kj++) {
-                int64_t row = (c * g->k + ki) * g->k + kj;
+                int64_t row = (c * g->k + ki) * g->k + kj, lo, hi;
+                int64_t off = kj - g->pad;
+                valid_cols(g, kj, &lo, &hi);
                 float *dst = j->cols + row * j->ld + s * j->P;
                 for (int64_t oh = 0; oh < g->oh; oh++) {
                     float *d = dst + oh * g->ow;
@@ -45,16 +65,21 @@ static void im2col_task(void *ctx, int64_t s)
                         memset(d, 0, (size_t)g->ow * sizeof *d);
                         continue;
                     }
-                    const float *src = x + (c * g->h + ih) * g->w;
-                    for (int64_t ow = 0; ow < g->ow; ow++) {
-                        int64_t iw = ow * g->stride - g->pad + kj;
-                        d[ow] = iw >= 0 && iw < g->w ? src[iw] : 0.0f;
-                    }
+                    const float *src =
+                        x + (c * g->h + ih) * g->w + lo * g->stride + off;
+                    memset(d, 0, (size_t)lo * sizeof *d);
+                    if (g->stride == 1)
+                        memcpy(d + lo, src, (size_t)(hi - lo) * sizeof *d);
+                    else
+                        for (int64_t ow = lo; ow < hi; ow++)
+                            d[ow] = src[(ow - lo) * g->stride];
+                    memset(d + hi, 0, (size_t)(g->ow - hi) * sizeof *d);
                 }
             }
 }
 
-/* The reverse: sample s's column gradients added into dx. */
+/* The reverse: sample s's column gradients added into dx, in the same
+ * order for every element whatever the thread count. */
 static void col2im_task(void *ctx, int64_t s)
 {
     const ConvJob *j = ctx;
@@ -63,19 +88,23 @@ static void col2im_task(void *ctx, int64_t s)
     for (int64_t c = 0; c < g->c; c++)
         for (int64_t ki = 0; ki < g->k; ki++)
             for (int64_t kj = 0; kj < g->k; kj++) {
-                int64_t row = (c * g->k + ki) * g->k + kj;
+                int64_t row = (c * g->k + ki) * g->k + kj, lo, hi;
+                int64_t off = kj - g->pad;
+                valid_cols(g, kj, &lo, &hi);
                 const float *src = j->cols + row * j->ld + s * j->P;
                 for (int64_t oh = 0; oh < g->oh; oh++) {
                     int64_t ih = oh * g->stride - g->pad + ki;
                     if (ih < 0 || ih >= g->h)
                         continue;
-                    float *d = dx + (c * g->h + ih) * g->w;
-                    const float *sp = src + oh * g->ow;
-                    for (int64_t ow = 0; ow < g->ow; ow++) {
-                        int64_t iw = ow * g->stride - g->pad + kj;
-                        if (iw >= 0 && iw < g->w)
-                            d[iw] += sp[ow];
-                    }
+                    float *d =
+                        dx + (c * g->h + ih) * g->w + lo * g->stride + off;
+                    const float *sp = src + oh * g->ow + lo;
+                    if (g->stride == 1)
+                        for (int64_t k = 0; k < hi - lo; k++)
+                            d[k] += sp[k];
+                    else
+                        for (int64_t k = 0; k < hi - lo; k++)
+                            d[k * g->stride] += sp[k];
                 }
             }
 }
