@@ -142,8 +142,20 @@ test: test-deps
 	@$(MAKE) --no-print-directory B=build/san SAN=1 build/san/fx unit
 	@sh tests/run.sh build build/san
 
-bench: fx
+# The probes: fx's convolutions through the runtime alone, and the FMA
+# peak of one core (its own flags: the widest vectors this CPU runs).
+BENCH_BIN := $(B)/bench/conv_probe $(B)/bench/fma_peak
+
+bench: fx $(BENCH_BIN)
 	@sh tests/bench/run.sh
+
+$(B)/bench/conv_probe: tests/bench/conv_probe.c $(B)/libfxrt.a
+	@mkdir -p $(@D)
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/bench/fma_peak: tests/bench/fma_peak.c
+	@mkdir -p $(@D)
+	$(call say,CC,$<) $(CC) -std=gnu11 -O2 -march=native -ffp-contract=fast -Wall -Wextra -o $@ $<
 
 demo: deps
 	@$(MAKE) --no-print-directory fx

@@ -1,0 +1,197 @@
+# `make bench`: fx against PyTorch on the seed workloads, on this machine in
+# this run. For each workload and thread count, fx and PyTorch run
+# alternately, REPS times each; the table gives the median seconds per
+# epoch of each and the ratio fx/PyTorch (lower is better), and fx again
+# with OPENBLAS_CORETYPE=Haswell. Then start-up time, peak resident memory,
+# each W1 convolution's GFLOP/s against the FMA peak, and the targets of
+# issue 10, each marked met or not. Without torch it says so and reports
+# fx alone.
+#
+# Usage: /usr/bin/python3 bench.py FX BUILD_DIR
+#   FX_BENCH_REPS   repetitions of each measurement (default 3)
+#   FX_BENCH_QUICK  set: a few epochs only, to try the bench itself
+#   FX_BENCH_ONLY   workloads to run, e.g. "W1 W3" (default all)
+import os, platform, statistics, subprocess, sys, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+fx, build = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+reps = int(os.environ.get("FX_BENCH_REPS", "3"))
+quick = bool(os.environ.get("FX_BENCH_QUICK"))
+only = os.environ.get("FX_BENCH_ONLY", "").split()
+cores = os.cpu_count() or 1
+threads = [1] + ([2] if cores >= 2 else [])
+py = "/usr/bin/python3"
+
+# name, script, peer kind, epochs, what, target ratio
+WORKLOADS = [
+    ("W1", "w1_cnn.fx", "w1", 20, "seed 000 CNN, 1000 x 3x32x32 + 200 val, batch 64, Adam", 0.4),
+    ("W2", "w2_cnn_dropout.fx", "w2", 5, "seed 004 CNN, dense 128 + dropout 0.5, batch 32", 0.4),
+    ("W3", "w3_mlp.fx", "w3", 10, "seed 003 MLP 10-64-1, BCE, Adam, batch 32", 0.05),
+    ("W4", "w4_sweep.fx", "w4", 10, "W3 swept over 4 learning rates (s per sweep epoch)", None),
+    ("W5", "w5_fashion.fx", "w5", 1, "small CNN, Fashion-MNIST 60000 x 1x28x28, batch 64", 0.4),
+]
+
+
+def run_rss(cmd, env):
+    """Runs cmd; returns (stdout, wall seconds, peak RSS in MiB)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = p.stdout.read()
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    if status != 0:
+        sys.exit("bench: %s failed:\n%s" % (" ".join(cmd), err.decode(errors="replace")))
+    return out.decode(), wall, ru.ru_maxrss / 1024.0
+
+
+def fx_env(n, core=None):
+    e = dict(os.environ)
+    e.pop("OPENBLAS_NUM_THREADS", None)
+    e.pop("OPENBLAS_CORETYPE", None)
+    if core:
+        e["OPENBLAS_CORETYPE"] = core
+    return e
+
+
+def torch_env(n):
+    # torch's own threads do the work; OpenBLAS pinned to one so the two
+    # do not fight over the cores.
+    e = dict(os.environ)
+    e.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS=str(n))
+    return e
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def startup(cmd, env, n=30):
+    return median([run_rss(cmd, env)[1] for _ in range(n)])
+
+
+have_torch = subprocess.run([py, "-c", "import torch"], capture_output=True).returncode == 0
+torch_version = subprocess.run([py, "-c", "import torch; print(torch.__version__)"],
+                               capture_output=True, text=True).stdout.strip() if have_torch else ""
+cpu = "unknown CPU"
+try:
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+except OSError:
+    pass
+fx_version = run_rss([fx, "--version"], fx_env(1))[0].strip()
+probe_out = run_rss([os.path.join(build, "bench", "conv_probe"), "1"], fx_env(1))[0].split("\n")
+own_kernel = probe_out[0].split()[1]
+fx_kernel = fx_version.split("OpenBLAS kernel ")[-1].rstrip(")")
+peak1 = float(run_rss([os.path.join(build, "bench", "fma_peak")], fx_env(1))[0].split()[0])
+width = run_rss([os.path.join(build, "bench", "fma_peak")], fx_env(1))[0].split()[1]
+
+print("machine: %s, %d cores; %s" % (cpu, cores, platform.platform()))
+print("%s; OpenBLAS's own pick on this CPU: %s" % (fx_version, own_kernel))
+print("torch: %s" % (torch_version + " (OpenBLAS pinned to 1 thread, torch.set_num_threads(n))"
+                     if have_torch else "not installed (apt-get install python3-torch): fx alone"))
+print("FMA peak: %.1f GFLOP/s per core (%s-bit vectors, fma_peak.c)" % (peak1, width))
+print("medians of %d run(s) each, fx and torch alternating%s" % (reps, "; QUICK: few epochs" if quick else ""))
+print()
+
+fashion = os.path.isdir(os.environ.get("FX_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"))
+results = {}
+hdr = "%-3s %-2s %-52s %10s %10s %8s %10s" % ("", "th", "workload", "fx s/ep", "torch s/ep", "fx/torch", "fx Haswell")
+print(hdr)
+print("-" * len(hdr))
+for name, script, kind, epochs, what, target in WORKLOADS:
+    if only and name not in only:
+        continue
+    if kind == "w5" and not fashion:
+        print("%-3s    %-52s skipped: no Fashion-MNIST (apt-get install dataset-fashion-mnist)" % (name, what))
+        continue
+    if quick:
+        epochs = max(1, epochs // 5) if kind != "w5" else 1
+    for n in threads:
+        fxs, ts, hs, fx_rss, t_rss = [], [], [], [], []
+        for _ in range(reps if kind != "w5" or not quick else 1):
+            cmd = [fx, "--quiet", "--threads", str(n), os.path.join(here, script), str(epochs)]
+            out, wall, rss = run_rss(cmd, fx_env(n))
+            fxs.append(wall if kind == "w4" else float(out.split()[-1]))
+            fx_rss.append(rss)
+            if have_torch:
+                out, wall, rss = run_rss([py, os.path.join(here, "peer.py"), kind, str(epochs), str(n)],
+                                         torch_env(n))
+                ts.append(float(out.split()[-1]))
+                t_rss.append(rss)
+            out, wall, _ = run_rss(cmd, fx_env(n, "Haswell"))
+            hs.append(wall if kind == "w4" else float(out.split()[-1]))
+        f, t, h = median(fxs), median(ts), median(hs)
+        if kind == "w4":   # whole process for fx (start-up is ms): per epoch
+            f, h = f / epochs, h / epochs
+        results[(name, n)] = dict(fx=f, torch=t, haswell=h, fx_rss=median(fx_rss), torch_rss=median(t_rss))
+        print("%-3s %-2d %-52s %10.4f %10s %8s %10.4f" % (
+            name, n, what if n == 1 else "", f, "%.4f" % t if have_torch else "-",
+            "%.3f" % (f / t) if have_torch else "-", h))
+print()
+
+fx_start = startup([fx, "-e", "print 1"], fx_env(1))
+fx_start_set = startup([fx, "-e", "print 1"], fx_env(1, own_kernel))
+true_start = startup(["/bin/true"], fx_env(1))
+line = "start-up: fx -e 'print 1' %.1f ms (%.1f ms with OpenBLAS's own kernel, no restart)" % (
+    fx_start * 1e3, fx_start_set * 1e3)
+if have_torch:
+    torch_start = startup([py, "-c", "import torch"], torch_env(1), n=10)
+    line += "; python3 -c 'import torch' %.1f ms" % (torch_start * 1e3)
+print(line + "; /bin/true %.1f ms (the measuring overhead)" % (true_start * 1e3))
+if ("W1", 1) in results:
+    r = results[("W1", 1)]
+    print("peak resident memory, W1 at 1 thread: fx %.1f MiB%s" % (
+        r["fx_rss"], ", torch %.1f MiB, fx/torch %.3f" % (r["torch_rss"], r["fx_rss"] / r["torch_rss"])
+        if have_torch else ""))
+print()
+
+# Each W1 convolution at batch 64: forward and backward FLOPs over time.
+flops = {"conv1": (2 * 64 * 16 * 32 * 32 * 3 * 9, 1),    # backward: weights only
+         "conv2": (2 * 64 * 32 * 16 * 16 * 16 * 9, 2)}   # weights and input
+print("W1 convolutions at batch 64 (GFLOP/s; % of the FMA peak of the threads used):")
+for n in threads:
+    peak = peak1 * n
+    # the kernel fx itself runs (the probe does not restart itself as fx does)
+    fxp = run_rss([os.path.join(build, "bench", "conv_probe"), str(n)], fx_env(n, fx_kernel))
+    fx_probe = {l.split()[0]: l.split()[1:] for l in fxp[0].split("\n")[1:] if l.strip()}
+    fxk = fxp[0].split("\n")[0].split()[1]
+    tp = {}
+    if have_torch:
+        out = run_rss([py, os.path.join(here, "peer.py"), "conv", "0", str(n)], torch_env(n))[0]
+        tp = {l.split()[0]: l.split()[1:] for l in out.split("\n") if l.strip()}
+    for conv, (f, bmul) in flops.items():
+        cells = []
+        for who, d in (("fx", fx_probe), ("torch", tp)):
+            if conv not in d:
+                continue
+            fw, bw = float(d[conv][0]), float(d[conv][1])
+            cells.append("%s fwd %5.1f (%2.0f%%) bwd %5.1f (%2.0f%%)" % (
+                who, f / fw / 1e9, 100 * f / fw / 1e9 / peak, bmul * f / bw / 1e9,
+                100 * bmul * f / bw / 1e9 / peak))
+        print("  %d thread(s) %s: %s" % (n, conv, "; ".join(cells)))
+    print("  (fx's probe ran OpenBLAS kernel %s)" % fxk)
+print()
+
+# The targets of issue 10.
+print("targets (medians of this run):")
+def target(label, ok, detail):
+    print("  %-46s %-7s %s" % (label, "met" if ok else "NOT met", detail))
+if have_torch:
+    for name, _, _, _, _, t in WORKLOADS:
+        for n in threads:
+            r = results.get((name, n))
+            if t is None or not r:
+                continue
+            ratio = r["fx"] / r["torch"]
+            target("%s at %d thread(s): fx/torch <= %g" % (name, n, t), ratio <= t, "%.3f" % ratio)
+target("fx start-up <= 5 ms", fx_start <= 0.005, "%.1f ms" % (fx_start * 1e3))
+if have_torch and ("W1", 1) in results:
+    r = results[("W1", 1)]
+    target("W1 peak memory fx/torch <= 0.2", r["fx_rss"] / r["torch_rss"] <= 0.2,
+           "%.3f" % (r["fx_rss"] / r["torch_rss"]))
+if ("W4", 1) in results and ("W4", 2) in results:
+    s = results[("W4", 1)]["fx"] / results[("W4", 2)]["fx"]
+    target("W4 on 2 cores >= 1.85x faster than on 1", s >= 1.85, "%.2fx" % s)
