@@ -131,14 +131,22 @@ static void gather_task(void *ctx, int64_t s)
                (size_t)j->P * sizeof(float));
 }
 
-/* db[f] += the sum of row f of ybuf, in a fixed order. */
+/* db[f] += the sum of row f of ybuf, in a fixed order: eight running
+ * sums in double (element i goes to sum i % 8, so the adds do not wait on
+ * each other), then added together, the same at any thread count. */
 static void bias_task(void *ctx, int64_t f)
 {
     const ConvJob *j = ctx;
     const float *r = j->ybuf + f * j->ld;
-    double s = 0;
-    for (int64_t i = 0; i < j->ld; i++)
-        s += r[i];
+    double acc[8] = {0};
+    int64_t i = 0;
+    for (; i + 8 <= j->ld; i += 8)
+        for (int l = 0; l < 8; l++)
+            acc[l] += r[i + l];
+    for (; i < j->ld; i++)
+        acc[i % 8] += r[i];
+    double s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) +
+               ((acc[4] + acc[5]) + (acc[6] + acc[7]));
     j->db[f] += (float)s;
 }
 
