@@ -275,9 +275,11 @@ static FxValue make_run(TrainJob *j, RtModel *rm, RtHistory *h)
 static RtModel *prepare_model(TrainJob *j)
 {
     FxInterp *I = j->I;
+    /* Validation and the epoch's evaluation run in batches of the training
+     * batch, as Keras's validation_batch_size defaults to batch_size: the
+     * model's buffers are sized for one training batch, not for the whole
+     * validation set (which tripled W1's peak memory). */
     int64_t n = j->data->n, batch = j->cfg.batch > 0 && j->cfg.batch < n ? j->cfg.batch : n;
-    if (j->val && j->val->n > batch)
-        batch = j->val->n < 4096 ? j->val->n : (batch > 4096 ? batch : 4096);
     FxModel tmp = *j->m;
     RtLayerSpec *specs = NULL;
     if (j->l2 > 0) {               /* train l2: on every kernel without its own */
