@@ -239,6 +239,7 @@ primary(A) ::= SWEEP(S) sweepvars(V) block(B).
     { A = V; A->kind = FX_N_SWEEP; A->body = B; A->span = fx_span_join(fx_tok_span(S), B->span); }
 sweepvars(A) ::= sweepvar(V).               { A = fx_mk(ctx, FX_N_SWEEP, V->span); A = fx_push(ctx, A, V); }
 sweepvars(A) ::= sweepvars(L) COMMA sweepvar(V). { A = fx_push(ctx, L, V); }
+sweepvars(A) ::= sweepvars(L) COMMA kwarg(K).    { A = fx_push(ctx, L, K); }
 sweepvar(A) ::= NAME(N) IN expr(E).
     { A = fx_mk_named(ctx, FX_N_SWEEP_VAR, fx_tok_span(N), N); A->a = E; fx_extend(A, E); }
 

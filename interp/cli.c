@@ -27,6 +27,8 @@ static const char usage[] =
     "  -q, --quiet      print results only: no per-epoch lines, no progress\n"
     "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
     "      --threads N  threads for training (default: the machine's cores)\n"
+    "      --jobs N     sweep points run at once, each in its own process\n"
+    "                   (default: the cores over the threads, so 1 unless --threads)\n"
     "      --ascii      plain ASCII charts (no Unicode, no colour)\n"
     "      --color WHEN colours: auto (default), always or never\n"
     "      --width N    chart width in columns (default: the terminal's, or 80)\n"
@@ -90,6 +92,10 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
     if (!strcmp(a, "--threads")) {
         ++*i;
         return number_arg(a, next, 1, 256, &c->opt.threads);
+    }
+    if (!strcmp(a, "--jobs")) {
+        ++*i;
+        return number_arg(a, next, 1, 256, &c->opt.jobs);
     }
     if (!strcmp(a, "--width")) {
         ++*i;

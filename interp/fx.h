@@ -56,6 +56,7 @@ typedef struct FxOptions {
     int         tty;          /* stdout is a terminal */
     const char *out_dir;      /* --out DIR, or NULL */
     int         threads;      /* 0: the machine's cores */
+    int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
     char      **args;         /* the script's arguments */
     int         nargs;
     /* Opens the libraries into a new interpreter (fx_stdlib_open for the

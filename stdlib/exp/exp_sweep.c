@@ -8,13 +8,19 @@
  * sweep and keeps the points so far (a run Ctrl-C cut short is kept, a
  * point it stopped with an error is not). Also curve sets:
  * `runs.val_loss` is one labelled value per point. */
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include "experiment.h"
+#include "exp_jobs.h"
+#include "exp_wire.h"
 
 int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
 int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue *out);
+int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 
 /* ---- curve sets ----------------------------------------------------------------- */
 
@@ -280,7 +286,9 @@ static int label_digits(const FxList *l)
 static int grid_init(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
 {
     memset(g, 0, sizeof *g);
-    g->nvars = n->items.count;
+    g->nvars = 0;
+    while (g->nvars < n->items.count && n->items.items[g->nvars]->kind == FX_N_SWEEP_VAR)
+        g->nvars++;
     g->values = fx_xcalloc((size_t)g->nvars, sizeof *g->values);
     g->vals = fx_xcalloc((size_t)g->nvars, sizeof *g->vals);
     g->at = fx_xcalloc((size_t)g->nvars, sizeof *g->at);
@@ -438,16 +446,263 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
     }
 }
 
+/* ---- points in child processes (jobs:) --------------------------------------------- */
+
+/* What a child sends back: a header, its printed output, its error text,
+ * then the encoded result. */
+typedef struct Reply {
+    int32_t  stopped;          /* Ctrl-C stopped the point with an error */
+    int32_t  failed;           /* the error text follows */
+    int32_t  interrupt;        /* a Ctrl-C cut the point's run short */
+    uint64_t train_calls, data_calls;
+    int64_t  out_len, err_len, val_len;
+} Reply;
+
+typedef struct JobCtx {
+    FxInterp     *I;
+    const FxNode *n;
+    FxEnv        *env;
+    Grid         *g;
+    FxSweepPoint *pts;        /* one per grid point */
+    int          *have;       /* 1: pts[k] finished and is kept */
+    uint64_t      train_calls, data_calls;   /* at the sweep's start */
+    uint64_t      end_train, end_data;       /* after the last point */
+    int           threads;    /* each child's */
+    long long     finished;
+} JobCtx;
+
+static void job_child(void *ctx, long long k, FxBuf *out)
+{
+    JobCtx *J = ctx;
+    FxInterp *I = J->I;
+    FxStd *std = fx_std(I);
+    std->threads = NULL;            /* the parent's pool has no threads here */
+    I->opt.threads = J->threads;
+    I->opt.quiet = 1;               /* no epoch lines: one line per point */
+    I->opt.out_dir = NULL;          /* the parent writes --out in grid order */
+    char *text = NULL;
+    size_t text_len = 0;
+    FILE *mem = open_memstream(&text, &text_len);
+    if (mem)
+        I->out = mem;
+    FxSweepPoint p = {0};
+    FxEnv *scope = fx_env_new(&I->heap, J->env);
+    grid_point(I, J->n, J->g, k, scope, &p);
+    std->train_calls = J->train_calls;
+    std->data_calls = J->data_calls;
+    point_label(I, p.label);
+    int seen_before = I->interrupt_seen;
+    I->interrupt_seen = 0;
+    Reply r = {0};
+    int failed = run_body(I, J->n->body, scope, &p.result) != 0;
+    char *err = NULL;
+    FxBuf val = {0};
+    if (failed && I->interrupt_seen)
+        r.stopped = 1;
+    else if (failed)
+        err = take_error(I);
+    else {
+        char why[96];
+        if (fx_wire_put(&val, p.result, why, sizeof why)) {
+            FxBuf e;
+            fx_buf_init(&e);
+            fx_buf_printf(&e, "jobs: a point's result must be numbers, strings, lists, "
+                          "records or runs to come back from its process, not %s", why);
+            err = e.s;
+            free(val.s);
+            memset(&val, 0, sizeof val);
+        }
+    }
+    (void)seen_before;
+    r.failed = err != NULL;
+    r.interrupt = I->interrupt_pending || I->interrupt_seen;
+    r.train_calls = std->train_calls;
+    r.data_calls = std->data_calls;
+    if (mem)
+        fclose(mem);
+    r.out_len = (int64_t)(mem ? text_len : 0);
+    r.err_len = err ? (int64_t)strlen(err) : 0;
+    r.val_len = (int64_t)val.len;
+    fx_buf_init(out);
+    out->s = fx_xmalloc(sizeof r + 1);
+    memcpy(out->s, &r, sizeof r);
+    out->len = sizeof r;
+    out->cap = sizeof r + 1;
+    fx_buf_puts(out, "");
+    FxBuf rest;
+    fx_buf_init(&rest);
+    if (r.out_len)
+        fx_buf_puts(&rest, text);
+    if (err)
+        fx_buf_puts(&rest, err);
+    size_t need = out->len + rest.len + val.len + 1;
+    out->s = fx_xrealloc(out->s, need);
+    if (rest.len)
+        memcpy(out->s + out->len, rest.s, rest.len);
+    out->len += rest.len;
+    if (val.len)
+        memcpy(out->s + out->len, val.s, val.len);
+    out->len += val.len;
+    out->cap = need;
+    /* The child ends with _exit: what it holds goes with the process. */
+}
+
+static void job_done(void *ctx, long long k, const char *bytes, size_t n, int status)
+{
+    JobCtx *J = ctx;
+    FxInterp *I = J->I;
+    FxSweepPoint *p = &J->pts[k];
+    Reply r;
+    J->finished++;
+    if (status != 0 || n < sizeof r) {
+        FxBuf e;
+        fx_buf_init(&e);
+        if (WIFSIGNALED(status))
+            fx_buf_printf(&e, "the point's process was killed by signal %d",
+                          WTERMSIG(status));
+        else
+            fx_buf_printf(&e, "the point's process ended without an answer (status %d)",
+                          status);
+        p->error = e.s;
+        p->result = fx_none();
+        J->have[k] = 1;
+        fprintf(I->out, "sweep %lld/%lld failed: %s: %s\n", k + 1, J->g->points, p->label,
+                p->error);
+        return;
+    }
+    memcpy(&r, bytes, sizeof r);
+    const char *at = bytes + sizeof r;
+    size_t left = n - sizeof r;
+    if (r.out_len < 0 || r.err_len < 0 || r.val_len < 0 ||
+        (uint64_t)r.out_len + (uint64_t)r.err_len + (uint64_t)r.val_len != left) {
+        p->error = fx_xstrdup("the point's process sent a garbled answer");
+        p->result = fx_none();
+        J->have[k] = 1;
+        return;
+    }
+    if (r.interrupt)
+        I->interrupt_pending = 1;
+    if (k == J->g->points - 1) {
+        J->end_train = r.train_calls;
+        J->end_data = r.data_calls;
+    }
+    if (r.stopped) {
+        J->have[k] = 0;
+        return;
+    }
+    if (!I->opt.quiet && !r.failed)
+        fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, J->g->points, p->label);
+    fwrite(at, 1, (size_t)r.out_len, I->out);
+    at += r.out_len;
+    J->have[k] = 1;
+    if (r.failed) {
+        p->error = fx_xmalloc((size_t)r.err_len + 1);
+        memcpy(p->error, at, (size_t)r.err_len);
+        p->error[r.err_len] = 0;
+        p->result = fx_none();
+        fprintf(I->out, "sweep %lld/%lld failed: %s\n", k + 1, J->g->points, p->error);
+        return;
+    }
+    at += r.err_len;
+    if (fx_wire_get(I, at, (size_t)r.val_len, &p->result)) {
+        p->error = fx_xstrdup("the point's answer could not be read back");
+        p->result = fx_none();
+    }
+}
+
+static int job_stop(void *ctx)
+{
+    JobCtx *J = ctx;
+    FxInterp *I = J->I;
+    if (I->interrupted && *I->interrupted) {
+        I->interrupt_pending = 1;
+        I->interrupt_seen = 1;
+    }
+    return I->interrupt_pending;
+}
+
+static void run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s,
+                            int jobs)
+{
+    FxStd *std = fx_std(I);
+    JobCtx J = {.I = I, .n = n, .env = env, .g = g};
+    J.pts = fx_xcalloc((size_t)g->points, sizeof *J.pts);
+    J.have = fx_xcalloc((size_t)g->points, sizeof *J.have);
+    J.train_calls = J.end_train = std->train_calls;
+    J.data_calls = J.end_data = std->data_calls;
+    int cores = fx_jobs_cores();
+    J.threads = I->opt.threads > 0 ? I->opt.threads : (cores / jobs > 1 ? cores / jobs : 1);
+    for (long long k = 0; k < g->points; k++) {   /* labels and params, in the parent */
+        FxEnv *scope = fx_env_new(&I->heap, env);
+        grid_point(I, n, g, k, scope, &J.pts[k]);
+        fx_env_unref(scope);
+    }
+    FxJobs spec = {.child = job_child, .done = job_done, .stop = job_stop, .ctx = &J};
+    if (fx_jobs_run(&spec, g->points, jobs) != 0)
+        fprintf(stderr, "fx: sweep: could not start a process for every point: %s\n",
+                strerror(errno));
+    std->train_calls = J.end_train;
+    std->data_calls = J.end_data;
+    for (long long k = 0; k < g->points; k++) {
+        if (J.have[k]) {
+            sweep_push(s, &J.pts[k]);
+            if (I->opt.out_dir && fx_value_run(J.pts[k].result) &&
+                fx_save_run_auto(I, J.pts[k].result, n)) {
+                char *e = take_error(I);   /* the sweep keeps its points */
+                fprintf(stderr, "fx: %s\n", e);
+                free(e);
+            }
+        } else {
+            fx_unref(J.pts[k].params);
+        }
+    }
+    if (I->interrupt_pending && !I->opt.quiet)
+        fprintf(I->out, "interrupted: the sweep keeps the %d point%s so far, of %lld\n",
+                s->n, s->n == 1 ? "" : "s", g->points);
+    free(J.pts);
+    free(J.have);
+}
+
+/* jobs: or --jobs, else the cores over the threads a point uses; never
+ * more than the points. */
+static int sweep_jobs(FxInterp *I, const FxNode *n, FxEnv *env, const Grid *g, int *jobs)
+{
+    *jobs = I->opt.jobs;
+    for (int i = g->nvars; i < n->items.count; i++) {
+        const FxNode *o = n->items.items[i];
+        FxValue v;
+        if (fx_eval(I, o->a, env, &v))
+            return -1;
+        if (v.type != FX_NUM || v.as.n != floor(v.as.n) || v.as.n < 1 || v.as.n > 256) {
+            fx_unref(v);
+            return fx_error_at(I, o->a, "jobs: needs a whole number from 1 to 256");
+        }
+        *jobs = (int)v.as.n;
+    }
+    if (*jobs == 0) {
+        int cores = fx_jobs_cores();
+        int per = I->opt.threads > 0 ? I->opt.threads : cores;
+        *jobs = cores / per > 1 ? cores / per : 1;
+    }
+    if (*jobs > g->points)
+        *jobs = (int)g->points;
+    return 0;
+}
+
 int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
 {
     Grid g;
-    if (grid_init(I, n, env, &g)) {
+    int jobs = 1;
+    if (grid_init(I, n, env, &g) || sweep_jobs(I, n, env, &g, &jobs)) {
         grid_free(&g);
         return -1;
     }
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
-    run_points(I, n, env, &g, s);
+    if (jobs > 1)
+        run_points_jobs(I, n, env, &g, s, jobs);
+    else
+        run_points(I, n, env, &g, s);
     grid_free(&g);
     *out = v;
     return 0;

@@ -111,12 +111,33 @@ static void resolve_command(FxResolver *R, FxNode *n, const FxOptionDef *opts,
     fx_resolve_options(R, n, opts, what);
 }
 
+/* Variables first, then options (`jobs: 2`), which are not variables. */
 static void resolve_sweep(FxResolver *R, FxNode *n)
 {
-    for (int i = 0; i < n->items.count; i++)
-        fx_resolve_walk(R, n->items.items[i]->a);
-    fx_resolve_push(R);
+    int vars = 0, opts = 0;
     for (int i = 0; i < n->items.count; i++) {
+        FxNode *v = n->items.items[i];
+        fx_resolve_walk(R, v->a);
+        if (v->kind == FX_N_KWARG) {
+            opts++;
+            if (strcmp(v->name, "jobs") != 0) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "sweep has no option '%s'; its option is jobs",
+                         v->name);
+                fx_resolve_error(R, v->name_span, msg);
+            }
+            for (int j = 0; j < i; j++)
+                if (n->items.items[j]->kind == FX_N_KWARG &&
+                    strcmp(n->items.items[j]->name, v->name) == 0)
+                    fx_resolve_error(R, v->name_span, "option 'jobs' is given twice");
+        } else if (opts) {
+            fx_resolve_error(R, v->name_span, "sweep variables come before its options");
+        } else {
+            vars++;
+        }
+    }
+    fx_resolve_push(R);
+    for (int i = 0; i < vars; i++) {
         FxNode *v = n->items.items[i];
         for (int j = 0; j < i; j++)
             if (strcmp(n->items.items[j]->name, v->name) == 0)

@@ -27,7 +27,7 @@ WORKLOADS = [
     ("W1", "w1_cnn.fx", "w1", 20, "seed 000 CNN, 1000 x 3x32x32 + 200 val, batch 64, Adam", 0.4),
     ("W2", "w2_cnn_dropout.fx", "w2", 5, "seed 004 CNN, dense 128 + dropout 0.5, batch 32", 0.4),
     ("W3", "w3_mlp.fx", "w3", 10, "seed 003 MLP 10-64-1, BCE, Adam, batch 32", 0.05),
-    ("W4", "w4_sweep.fx", "w4", 10, "W3 swept over 4 learning rates (s per sweep epoch)", None),
+    ("W4", "w4_sweep.fx", "w4", 10, "W3 swept over 4 rates (s/sweep epoch; fx: th jobs)", None),
     ("W5", "w5_fashion.fx", "w5", 1, "small CNN, Fashion-MNIST 60000 x 1x28x28, batch 64", 0.4),
 ]
 
@@ -112,7 +112,9 @@ for name, script, kind, epochs, what, target in WORKLOADS:
     for n in threads:
         fxs, ts, hs, fx_rss, t_rss = [], [], [], [], []
         for _ in range(reps if kind != "w5" or not quick else 1):
-            cmd = [fx, "--quiet", "--threads", str(n), os.path.join(here, script), str(epochs)]
+            # W4 on n cores: n points at once, one thread each (--jobs).
+            par = ["--threads", "1", "--jobs", str(n)] if kind == "w4" else ["--threads", str(n)]
+            cmd = [fx, "--quiet"] + par + [os.path.join(here, script), str(epochs)]
             out, wall, rss = run_rss(cmd, fx_env(n))
             fxs.append(wall if kind == "w4" else float(out.split()[-1]))
             fx_rss.append(rss)
