@@ -102,10 +102,11 @@ int64_t   rt_tensor_numel(const RtTensor *t);
  *   RT_STREAM_SPLIT    sub = 0                     validation splits
  *   RT_STREAM_SAMPLE   sub = step                  batches drawn without
  *                                                  replacement per step
- *   RT_STREAM_USER     anything                    scripts' own draws */
+ *   RT_STREAM_USER     anything                    scripts' own draws
+ *   RT_STREAM_SEARCH   sub = point                 a random search's points */
 typedef enum RtStreamPurpose {
     RT_STREAM_INIT = 1, RT_STREAM_DATA, RT_STREAM_SHUFFLE, RT_STREAM_DROPOUT,
-    RT_STREAM_SPLIT, RT_STREAM_SAMPLE, RT_STREAM_USER
+    RT_STREAM_SPLIT, RT_STREAM_SAMPLE, RT_STREAM_USER, RT_STREAM_SEARCH
 } RtStreamPurpose;
 
 uint64_t rt_stream(RtStreamPurpose purpose, uint64_t sub);

@@ -7,7 +7,9 @@
  * fails is kept with its error and the others go on; Ctrl-C stops the
  * sweep and keeps the points so far (a run Ctrl-C cut short is kept, a
  * point it stopped with an error is not). Also curve sets:
- * `runs.val_loss` is one labelled value per point. */
+ * `runs.val_loss` is one labelled value per point. With `samples: n` the
+ * sweep is a random search: n points drawn from the variables'
+ * distributions (exp_search.c) instead of the grid. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -215,6 +217,7 @@ typedef struct Grid {
     int      *at;         /* current index per variable */
     int      *digits;     /* significant digits its numbers need in labels */
     long long points;
+    int       random;     /* samples: point k takes item k of every list */
 } Grid;
 
 static void grid_free(Grid *g)
@@ -283,6 +286,8 @@ static int label_digits(const FxList *l)
     return d;
 }
 
+/* Evaluates the variables' values (lists, or distributions for a random
+ * search), checked once the options are known. */
 static int grid_init(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
 {
     memset(g, 0, sizeof *g);
@@ -293,25 +298,86 @@ static int grid_init(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
     g->vals = fx_xcalloc((size_t)g->nvars, sizeof *g->vals);
     g->at = fx_xcalloc((size_t)g->nvars, sizeof *g->at);
     g->digits = fx_xcalloc((size_t)g->nvars, sizeof *g->digits);
+    for (int i = 0; i < g->nvars; i++)
+        if (fx_eval(I, n->items.items[i]->a, env, &g->vals[i]))
+            return -1;
+    return 0;
+}
+
+static int empty_values(FxInterp *I, const FxNode *v)
+{
+    fx_error_at(I, v->a, "sweep variable '%s' has no values: the list is empty", v->name);
+    fx_error_hint(I, "give at least one value, e.g. %s in [0.01]", v->name);
+    return -1;
+}
+
+/* The cartesian grid of the variables' lists. */
+static int grid_check(FxInterp *I, const FxNode *n, Grid *g)
+{
     g->points = 1;
     for (int i = 0; i < g->nvars; i++) {
         const FxNode *v = n->items.items[i];
-        if (fx_eval(I, v->a, env, &g->vals[i]))
+        if (fx_value_dist(g->vals[i])) {
+            FxBuf d;
+            fx_buf_init(&d);
+            fx_value_show(&d, g->vals[i]);
+            fx_error_at(I, v->a, "sweep variable '%s' draws from %s: that needs a random "
+                        "search", v->name, d.s);
+            fx_buf_free(&d);
+            fx_error_hint(I, "add the number of points to draw after the variables, "
+                          "e.g. samples: 20");
             return -1;
+        }
         if (g->vals[i].type != FX_LIST)
             return fx_error_at(I, v->a, "sweep variable '%s' needs a list of values, got %s",
                                v->name, fx_type_phrase(g->vals[i]));
         g->values[i] = fx_as_list(g->vals[i]);
-        if (g->values[i]->n == 0) {
-            fx_error_at(I, v->a, "sweep variable '%s' has no values: the list is empty", v->name);
-            fx_error_hint(I, "give at least one value, e.g. %s in [0.01]", v->name);
-            return -1;
-        }
+        if (g->values[i]->n == 0)
+            return empty_values(I, v);
         g->digits[i] = label_digits(g->values[i]);
         g->points *= (long long)g->values[i]->n;
         if (g->points > 100000)
             return fx_error_at(I, n, "the sweep has more than 100000 points");
     }
+    return 0;
+}
+
+/* A random search of `samples` points: point k draws every variable, in
+ * order, from its own stream; a list is a choice among its values. Each
+ * variable's list becomes its drawn values, point k taking item k. */
+static int grid_sample(FxInterp *I, const FxNode *n, Grid *g, long long samples)
+{
+    for (int i = 0; i < g->nvars; i++) {
+        const FxNode *v = n->items.items[i];
+        if (fx_value_dist(g->vals[i]))
+            continue;
+        if (g->vals[i].type != FX_LIST)
+            return fx_error_at(I, v->a, "sweep variable '%s' needs a list of values or a "
+                               "distribution such as loguniform(1e-4, 1e-1), got %s",
+                               v->name, fx_type_phrase(g->vals[i]));
+        if (fx_as_list(g->vals[i])->n == 0)
+            return empty_values(I, v);
+    }
+    FxValue *drawn = fx_xcalloc((size_t)g->nvars + 1, sizeof *drawn);
+    for (int i = 0; i < g->nvars; i++)
+        drawn[i] = fx_list_new(&I->heap, (size_t)samples);
+    uint64_t seed = fx_std(I)->seed;
+    for (long long k = 0; k < samples; k++) {
+        RtRng r = rt_rng(seed, rt_stream(RT_STREAM_SEARCH, (uint64_t)k));
+        for (int i = 0; i < g->nvars; i++) {
+            FxDist *d = fx_value_dist(g->vals[i]);
+            fx_list_push_value(drawn[i], d ? fx_dist_draw(d, &r) : fx_list_draw(g->vals[i], &r));
+        }
+    }
+    for (int i = 0; i < g->nvars; i++) {
+        fx_unref(g->vals[i]);
+        g->vals[i] = drawn[i];
+        g->values[i] = fx_as_list(drawn[i]);
+        g->digits[i] = label_digits(g->values[i]);
+    }
+    free(drawn);
+    g->random = 1;
+    g->points = samples;
     return 0;
 }
 
@@ -321,7 +387,7 @@ static void grid_point(FxInterp *I, const FxNode *n, Grid *g, long long k, FxEnv
 {
     long long rest = k;
     for (int i = g->nvars - 1; i >= 0; i--) {
-        g->at[i] = (int)(rest % (long long)g->values[i]->n);
+        g->at[i] = g->random ? (int)k : (int)(rest % (long long)g->values[i]->n);
         rest /= (long long)g->values[i]->n;
     }
     FxBuf label;
@@ -663,22 +729,36 @@ static void run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, F
     free(J.have);
 }
 
-/* jobs: or --jobs, else the cores over the threads a point uses; never
- * more than the points. */
-static int sweep_jobs(FxInterp *I, const FxNode *n, FxEnv *env, const Grid *g, int *jobs)
+/* The sweep's options: jobs: (else --jobs, 0 when neither) and samples:
+ * (0 when not given: the grid). */
+static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, int nvars, int *jobs,
+                         long long *samples)
 {
     *jobs = I->opt.jobs;
-    for (int i = g->nvars; i < n->items.count; i++) {
+    *samples = 0;
+    for (int i = nvars; i < n->items.count; i++) {
         const FxNode *o = n->items.items[i];
+        int is_jobs = strcmp(o->name, "jobs") == 0;
+        double hi = is_jobs ? 256 : 100000;
         FxValue v;
         if (fx_eval(I, o->a, env, &v))
             return -1;
-        if (v.type != FX_NUM || v.as.n != floor(v.as.n) || v.as.n < 1 || v.as.n > 256) {
+        if (v.type != FX_NUM || v.as.n != floor(v.as.n) || v.as.n < 1 || v.as.n > hi) {
             fx_unref(v);
-            return fx_error_at(I, o->a, "jobs: needs a whole number from 1 to 256");
+            return fx_error_at(I, o->a, "%s: needs a whole number from 1 to %g", o->name, hi);
         }
-        *jobs = (int)v.as.n;
+        if (is_jobs)
+            *jobs = (int)v.as.n;
+        else
+            *samples = (long long)v.as.n;
     }
+    return 0;
+}
+
+/* jobs: or --jobs, else the cores over the threads a point uses; never
+ * more than the points. */
+static void sweep_jobs(FxInterp *I, const Grid *g, int *jobs)
+{
     if (*jobs == 0) {
         int cores = fx_jobs_cores();
         int per = I->opt.threads > 0 ? I->opt.threads : cores;
@@ -686,17 +766,19 @@ static int sweep_jobs(FxInterp *I, const FxNode *n, FxEnv *env, const Grid *g, i
     }
     if (*jobs > g->points)
         *jobs = (int)g->points;
-    return 0;
 }
 
 int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
 {
     Grid g;
     int jobs = 1;
-    if (grid_init(I, n, env, &g) || sweep_jobs(I, n, env, &g, &jobs)) {
+    long long samples = 0;
+    if (grid_init(I, n, env, &g) || sweep_options(I, n, env, g.nvars, &jobs, &samples) ||
+        (samples ? grid_sample(I, n, &g, samples) : grid_check(I, n, &g))) {
         grid_free(&g);
         return -1;
     }
+    sweep_jobs(I, &g, &jobs);
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
     if (jobs > 1)

@@ -120,16 +120,25 @@ static void resolve_sweep(FxResolver *R, FxNode *n)
         fx_resolve_walk(R, v->a);
         if (v->kind == FX_N_KWARG) {
             opts++;
-            if (strcmp(v->name, "jobs") != 0) {
+            if (strcmp(v->name, "jobs") != 0 && strcmp(v->name, "samples") != 0) {
+                static const char *const names[] = {"jobs", "samples"};
+                const char *sug = fx_diag_suggest(v->name, names, 2);
                 char msg[160];
-                snprintf(msg, sizeof msg, "sweep has no option '%s'; its option is jobs",
-                         v->name);
+                snprintf(msg, sizeof msg, "sweep has no option '%s'; its options are jobs "
+                         "and samples", v->name);
                 fx_resolve_error(R, v->name_span, msg);
+                if (sug) {
+                    snprintf(msg, sizeof msg, "did you mean '%s'?", sug);
+                    fx_resolve_hint(R, msg);
+                }
             }
             for (int j = 0; j < i; j++)
                 if (n->items.items[j]->kind == FX_N_KWARG &&
-                    strcmp(n->items.items[j]->name, v->name) == 0)
-                    fx_resolve_error(R, v->name_span, "option 'jobs' is given twice");
+                    strcmp(n->items.items[j]->name, v->name) == 0) {
+                    char msg[96];
+                    snprintf(msg, sizeof msg, "option '%s' is given twice", v->name);
+                    fx_resolve_error(R, v->name_span, msg);
+                }
         } else if (opts) {
             fx_resolve_error(R, v->name_span, "sweep variables come before its options");
         } else {

@@ -153,5 +153,14 @@ void fx_exp_statements_open(FxInterp *I);
 void fx_exp_optim_init(FxInterp *I);
 void fx_exp_save_init(FxInterp *I);
 void fx_exp_data_init(FxInterp *I);
+/* Random search's distributions (exp_search.c). */
+void fx_exp_search_init(FxInterp *I);
+
+typedef struct FxDist FxDist;
+extern const FxForeignType fx_dist_type;
+FxDist *fx_value_dist(FxValue v);
+/* One draw of d, or of a list's items each as likely, from r. */
+FxValue fx_dist_draw(const FxDist *d, RtRng *r);
+FxValue fx_list_draw(FxValue list, RtRng *r);
 
 #endif
