@@ -218,6 +218,8 @@ typedef struct Grid {
     int      *digits;     /* significant digits its numbers need in labels */
     long long points;
     int       random;     /* samples: point k takes item k of every list */
+    uint64_t *seeds;      /* repeat: / seeds: each point trains once per seed */
+    int       nseeds;     /* 0: once, with the script's seed */
 } Grid;
 
 static void grid_free(Grid *g)
@@ -228,6 +230,7 @@ static void grid_free(Grid *g)
     free(g->vals);
     free(g->at);
     free(g->digits);
+    free(g->seeds);
 }
 
 /* ---- labels: numbers as a person writes them ------------------------------- */
@@ -425,6 +428,58 @@ static int run_body(FxInterp *I, const FxNode *body, FxEnv *env, FxValue *out)
     return last_is_expr ? fx_eval(I, last->a, env, out) : 0;
 }
 
+/* Runs the body once, or once per seed of repeat:/seeds: with the
+ * seed set and the RNG counters rewound each time (so repeat j differs
+ * from the others only by its seed), giving the list of the results.
+ * `label` is the point's; each repeat's runs are labelled with the seed. */
+static int run_body_repeats(FxInterp *I, const FxNode *body, const Grid *g, FxEnv *env,
+                            const char *label, FxValue *out)
+{
+    if (!g->nseeds)
+        return run_body(I, body, env, out);
+    FxStd *std = fx_std(I);
+    uint64_t seed = std->seed, tc = std->train_calls, dc = std->data_calls;
+    FxValue list = fx_list_new(&I->heap, (size_t)g->nseeds);
+    int rc = 0;
+    for (int j = 0; j < g->nseeds && rc == 0; j++) {
+        std->seed = g->seeds[j];
+        std->train_calls = tc;
+        std->data_calls = dc;
+        snprintf(std->label, sizeof std->label, "%s%sseed=%llu", label, label[0] ? ", " : "",
+                 (unsigned long long)g->seeds[j]);
+        FxValue r;
+        rc = run_body(I, body, env, &r);
+        if (rc == 0)
+            fx_list_push_value(list, r);
+        else if (!I->interrupt_seen) {      /* say which repeat failed */
+            char msg[sizeof I->err.msg + 32];
+            snprintf(msg, sizeof msg, "with seed %llu: %s", (unsigned long long)g->seeds[j],
+                     I->err.msg);
+            size_t len = strlen(msg) < sizeof I->err.msg ? strlen(msg) : sizeof I->err.msg - 1;
+            memcpy(I->err.msg, msg, len);
+            I->err.msg[len] = 0;
+        }
+    }
+    std->seed = seed;
+    snprintf(std->label, sizeof std->label, "%s", label);
+    if (rc) {
+        fx_unref(list);
+        return rc;
+    }
+    *out = list;
+    return 0;
+}
+
+/* A child's list of repeat results, as the point's repeats value. */
+static FxValue as_repeats(FxInterp *I, const Grid *g, FxValue list, const char *label)
+{
+    if (!g->nseeds || list.type != FX_LIST)
+        return list;
+    FxValue r = fx_repeats_new(I, list, g->seeds, label);
+    fx_unref(list);
+    return r;
+}
+
 /* Keeps a failed point's error as text ("file:line:col: message") and
  * clears it, so the next point can run. */
 static char *take_error(FxInterp *I)
@@ -462,12 +517,14 @@ static void point_label(FxInterp *I, const char *label)
  * sweep's statement ends after binding the points so far). Whether this
  * point was interrupted, not an earlier text run on the same interpreter
  * (the REPL's), is what counts. */
-static int run_point(FxInterp *I, const FxNode *n, FxEnv *scope, FxSweepPoint *p,
-                     long long k, long long points)
+static int run_point(FxInterp *I, const FxNode *n, const Grid *g, FxEnv *scope,
+                     FxSweepPoint *p, long long k, long long points)
 {
     int seen_before = I->interrupt_seen;
     I->interrupt_seen = 0;
-    int failed = run_body(I, n->body, scope, &p->result) != 0;
+    int failed = run_body_repeats(I, n->body, g, scope, p->label, &p->result) != 0;
+    if (!failed)
+        p->result = as_repeats(I, g, p->result, p->label);
     int interrupted = failed && I->interrupt_seen;
     I->interrupt_seen |= seen_before;
     if (!failed)
@@ -496,7 +553,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         point_label(I, p.label);
         if (!I->opt.quiet)
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);
-        int stopped = run_point(I, n, scope, &p, k, g->points);
+        int stopped = run_point(I, n, g, scope, &p, k, g->points);
         fx_env_unref(scope);
         if (stopped)
             fx_unref(p.params);      /* the point never finished: not kept */
@@ -560,7 +617,7 @@ static void job_child(void *ctx, long long k, FxBuf *out)
     int seen_before = I->interrupt_seen;
     I->interrupt_seen = 0;
     Reply r = {0};
-    int failed = run_body(I, J->n->body, scope, &p.result) != 0;
+    int failed = run_body_repeats(I, J->n->body, J->g, scope, p.label, &p.result) != 0;
     char *err = NULL;
     FxBuf val = {0};
     if (failed && I->interrupt_seen)
@@ -673,7 +730,9 @@ static void job_done(void *ctx, long long k, const char *bytes, size_t n, int st
     if (fx_wire_get(I, at, (size_t)r.val_len, &p->result)) {
         p->error = fx_xstrdup("the point's answer could not be read back");
         p->result = fx_none();
+        return;
     }
+    p->result = as_repeats(I, J->g, p->result, p->label);
 }
 
 static int job_stop(void *ctx)
@@ -729,28 +788,68 @@ static void run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, F
     free(J.have);
 }
 
-/* The sweep's options: jobs: (else --jobs, 0 when neither) and samples:
- * (0 when not given: the grid). */
-static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, int nvars, int *jobs,
+/* seeds: [...]: whole numbers from 0, none twice. */
+static int seeds_option(FxInterp *I, const FxNode *o, FxValue v, Grid *g)
+{
+    if (v.type != FX_LIST || fx_as_list(v)->n == 0 || fx_as_list(v)->n > 1000)
+        return fx_error_at(I, o->a, "seeds: needs a list of 1 to 1000 seeds, e.g. "
+                           "seeds: [1, 2, 3]");
+    FxList *l = fx_as_list(v);
+    g->seeds = fx_xcalloc(l->n, sizeof *g->seeds);
+    for (size_t i = 0; i < l->n; i++) {
+        double x = l->items[i].type == FX_NUM ? l->items[i].as.n : -1;
+        if (x < 0 || x != floor(x) || x > 9007199254740992.0)
+            return fx_error_at(I, o->a, "seeds: item %zu is not a whole number from 0", i);
+        g->seeds[i] = (uint64_t)x;
+        for (size_t j = 0; j < i; j++)
+            if (g->seeds[j] == g->seeds[i])
+                return fx_error_at(I, o->a, "seeds: %llu appears twice",
+                                   (unsigned long long)g->seeds[i]);
+    }
+    g->nseeds = (int)l->n;
+    return 0;
+}
+
+/* The sweep's options: jobs: (else --jobs, 0 when neither), samples:
+ * (0 when not given: the grid), and repeat: k (seeds: the script's seed,
+ * then the next k - 1) or seeds: [...]. */
+static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int *jobs,
                          long long *samples)
 {
     *jobs = I->opt.jobs;
     *samples = 0;
-    for (int i = nvars; i < n->items.count; i++) {
+    for (int i = g->nvars; i < n->items.count; i++) {
         const FxNode *o = n->items.items[i];
-        int is_jobs = strcmp(o->name, "jobs") == 0;
-        double hi = is_jobs ? 256 : 100000;
         FxValue v;
         if (fx_eval(I, o->a, env, &v))
             return -1;
+        if (strcmp(o->name, "seeds") == 0 || strcmp(o->name, "repeat") == 0) {
+            if (g->nseeds)
+                return fx_unref(v), fx_error_at(I, o, "give repeat: or seeds:, not both");
+            if (o->name[0] == 's') {
+                int rc = seeds_option(I, o, v, g);
+                fx_unref(v);
+                if (rc)
+                    return -1;
+                continue;
+            }
+        }
+        int is_jobs = strcmp(o->name, "jobs") == 0;
+        double hi = is_jobs ? 256 : o->name[0] == 'r' ? 1000 : 100000;
         if (v.type != FX_NUM || v.as.n != floor(v.as.n) || v.as.n < 1 || v.as.n > hi) {
             fx_unref(v);
             return fx_error_at(I, o->a, "%s: needs a whole number from 1 to %g", o->name, hi);
         }
-        if (is_jobs)
+        if (is_jobs) {
             *jobs = (int)v.as.n;
-        else
+        } else if (o->name[0] == 'r') {
+            g->nseeds = (int)v.as.n;
+            g->seeds = fx_xcalloc((size_t)g->nseeds, sizeof *g->seeds);
+            for (int k = 0; k < g->nseeds; k++)
+                g->seeds[k] = fx_std(I)->seed + (uint64_t)k;
+        } else {
             *samples = (long long)v.as.n;
+        }
     }
     return 0;
 }
@@ -773,7 +872,7 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
     Grid g;
     int jobs = 1;
     long long samples = 0;
-    if (grid_init(I, n, env, &g) || sweep_options(I, n, env, g.nvars, &jobs, &samples) ||
+    if (grid_init(I, n, env, &g) || sweep_options(I, n, env, &g, &jobs, &samples) ||
         (samples ? grid_sample(I, n, &g, samples) : grid_check(I, n, &g))) {
         grid_free(&g);
         return -1;

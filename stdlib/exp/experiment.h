@@ -95,6 +95,21 @@ typedef struct FxSweep {
 extern const FxForeignType fx_sweep_type;
 FxSweep *fx_value_sweep(FxValue v);
 
+/* A point trained over several seeds (exp_repeat.c). */
+typedef struct FxRepeats FxRepeats;
+extern const FxForeignType fx_repeats_type;
+FxRepeats *fx_value_repeats(FxValue v);
+/* A repeats value holding the list's results, trained with seeds[i]. */
+FxValue fx_repeats_new(FxInterp *I, FxValue list, const uint64_t *seeds, const char *label);
+int     fx_repeats_count(const FxRepeats *r);
+FxValue fx_repeats_result(const FxRepeats *r, int i);
+/* One number per repeat (x has room for the count): a run metric's
+ * final or best value, or the result itself when it is a number. */
+int     fx_repeats_values(const FxRepeats *r, const char *metric, int best, double *x);
+int     fx_repeats_final(const FxRepeats *r, const char *metric, double *mean, double *std);
+/* Mean, or sample std (n - 1) when std is set, of n numbers. */
+double  fx_repeats_stat(const double *x, int n, int std);
+
 /* Several labelled values (curves or numbers): what `runs.val_loss` is. */
 typedef struct FxCurves {
     int      n;
@@ -153,6 +168,11 @@ void fx_exp_statements_open(FxInterp *I);
 void fx_exp_optim_init(FxInterp *I);
 void fx_exp_save_init(FxInterp *I);
 void fx_exp_data_init(FxInterp *I);
+/* compare(): Welch's t-test between two points' repeats (exp_compare.c),
+ * and the distribution functions it rests on. */
+void   fx_exp_compare_init(FxInterp *I);
+double fx_incomplete_beta(double a, double b, double x);
+double fx_t_two_sided(double t, double df);
 /* Random search's distributions (exp_search.c). */
 void fx_exp_search_init(FxInterp *I);
 

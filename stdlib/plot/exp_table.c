@@ -1,7 +1,8 @@
 /* `table`: a sweep as one row per point (its values, then final and best
  * metrics, epochs, seconds and what happened), a run as one row per epoch,
  * a list of records as rows of their fields, a record as name/value
- * rows, a set of curves as one row per curve. Drawn by the renderer's
+ * rows, a set of curves as one row per curve, a point's repeats over
+ * seeds as one row per seed (in a sweep: mean ± std of each metric). Drawn by the renderer's
  * table (plot.h). */
 #include <math.h>
 #include <stdlib.h>
@@ -150,10 +151,59 @@ static void run_row(Tab *t, int row, const FxRun *r)
     put_str(t, "status", row, r->status);
 }
 
+/* "0.4123 ± 0.0201" (4 significant digits each, "+-" in ASCII). */
+static void put_spread(Tab *t, const char *header, int row, const double *x, int n,
+                       int unicode)
+{
+    char a[32], b[32], cell[80];
+    double m = fx_repeats_stat(x, n, 0), sd = fx_repeats_stat(x, n, 1);
+    snprintf(a, sizeof a, "%.4g", m);
+    snprintf(b, sizeof b, "%.2g", sd);
+    snprintf(cell, sizeof cell, "%s %s %s", a, unicode ? "\u00b1" : "+-", b);
+    put_str(t, header, row, cell);
+}
+
+/* A point trained over seeds: each metric's final (and best val_loss)
+ * as mean ± std over the repeats, their number, and what happened. */
+static void repeats_row(Tab *t, int row, const FxRepeats *rp, int unicode)
+{
+    static const char *const metrics[] = {"loss", "val_loss", "accuracy", "val_accuracy"};
+    static const char *const heads[] = {"loss", "val_loss", "acc", "val_acc"};
+    int n = fx_repeats_count(rp);
+    double *x = fx_xcalloc((size_t)n + 1, sizeof *x);
+    if (fx_repeats_values(rp, "loss", 0, x) != 0) {        /* not runs: the results */
+        if (fx_repeats_values(rp, "value", 0, x) == 0)
+            put_spread(t, "result", row, x, n, unicode);
+    } else {
+        for (int m = 0; m < 4; m++) {
+            if (fx_repeats_values(rp, metrics[m], 0, x) == 0)
+                put_spread(t, heads[m], row, x, n, unicode);
+            if (m == 1 && fx_repeats_values(rp, metrics[m], 1, x) == 0)
+                put_spread(t, "best val_loss", row, x, n, unicode);
+        }
+        int ok = 0;
+        double secs = 0;
+        for (int i = 0; i < n; i++) {
+            const FxRun *r = fx_value_run(fx_repeats_result(rp, i));
+            ok += strcmp(r->status, "ok") == 0;
+            secs += r->h.seconds;
+        }
+        put_num(t, "seconds", row, secs);
+        char st[64];
+        snprintf(st, sizeof st, ok == n ? "ok" : "%d of %d ok", ok, n);
+        put_str(t, "status", row, st);
+    }
+    put_num(t, "repeats", row, n);
+    free(x);
+}
+
 static void result_row(FxInterp *I, Tab *t, int row, FxValue v)
 {
     FxRun *r = fx_value_run(v);
-    if (r) {
+    FxRepeats *rp = fx_value_repeats(v);
+    if (rp) {
+        repeats_row(t, row, rp, I->opt.tty && I->opt.unicode);
+    } else if (r) {
         run_row(t, row, r);
     } else if (v.type == FX_RECORD) {
         FxRecord *rec = fx_as_record(v);
@@ -208,8 +258,20 @@ static int fill(FxInterp *I, Tab *t, FxValue v, const FxNode *at)
     FxSweep *s = fx_value_sweep(v);
     FxRun *r = fx_value_run(v);
     FxCurves *cs = fx_value_curves(v);
+    FxRepeats *rp = fx_value_repeats(v);
     if (s) {
         sweep_table(I, t, s);
+    } else if (rp) {
+        t->rows = fx_repeats_count(rp);
+        for (int i = 0; i < t->rows; i++) {
+            FxValue x = fx_repeats_result(rp, i);
+            FxValue seeds;
+            if (fx_get_field(I, I->field_at, v, fx_intern_cstr(&I->intern, "seeds"), &seeds))
+                return -1;
+            put_value(t, "seed", i, fx_as_list(seeds)->items[i]);
+            fx_unref(seeds);
+            result_row(I, t, i, x);
+        }
     } else if (r) {
         epoch_table(t, r);
     } else if (cs) {
