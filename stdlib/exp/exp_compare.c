@@ -112,8 +112,10 @@ static int has_validation(FxValue v)
 static int b_compare(FxCall *c, FxValue *out)
 {
     FxInterp *I = c->I;
-    const char *metric = has_validation(c->args[0]) && has_validation(c->args[1])
-                         ? "val_loss" : "loss";
+    int lists = !fx_value_repeats(c->args[0]) && !fx_value_repeats(c->args[1]);
+    const char *metric = lists ? "values"
+                       : has_validation(c->args[0]) && has_validation(c->args[1])
+                       ? "val_loss" : "loss";
     const char *at = "final";
     double alpha = 0.05;
     if (c->given[2]) {
