@@ -17,6 +17,8 @@ typedef struct FxStd {
     int        blas_pinned;  /* OpenBLAS told to use one thread */
     char       label[160];   /* the sweep point being run ("lr=0.1"), or "" */
     int        runs;         /* runs trained so far, for --out file names */
+    int64_t    epoch_cap;    /* > 0: a pruned sweep's rung stops every run
+                                after this many epochs (marked pruned) */
     const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
                                      data split() hands strings */
 } FxStd;

@@ -77,6 +77,7 @@ static int run_field(FxInterp *I, void *data, const char *name, FxValue *out)
     else if (!strcmp(name, "restored_best")) *out = fx_bool(h->restored_best);
     else if (!strcmp(name, "diverged")) *out = fx_bool(h->diverged);
     else if (!strcmp(name, "interrupted")) *out = fx_bool(h->interrupted);
+    else if (!strcmp(name, "pruned")) *out = fx_bool(r->pruned);
     else if (!strcmp(name, "seconds")) *out = fx_num(h->seconds);
     else if (!strcmp(name, "status")) *out = fx_str_cstr(&I->heap, r->status);
     else if (!strcmp(name, "label")) *out = fx_str_cstr(&I->heap, r->label);
@@ -106,7 +107,7 @@ static int run_field(FxInterp *I, void *data, const char *name, FxValue *out)
 static const char *const run_fields[] = {
     "loss", "accuracy", "val_loss", "val_accuracy", "lr", "batch_loss", "batch_accuracy",
     "step_loss", "best_epoch", "epochs", "steps", "stopped_early", "restored_best", "diverged",
-    "interrupted", "seconds", "status", "label", "model", NULL};
+    "interrupted", "pruned", "seconds", "status", "label", "model", NULL};
 
 const FxForeignType fx_run_type = {
     .name = "run", .phrase = "a run", .release = run_release, .free = run_free,

@@ -220,6 +220,8 @@ typedef struct Grid {
     int       random;     /* samples: point k takes item k of every list */
     uint64_t *seeds;      /* repeat: / seeds: each point trains once per seed */
     int       nseeds;     /* 0: once, with the script's seed */
+    FxPruner  prune;      /* prune: halving(...) when pruned is set */
+    int       pruned;
 } Grid;
 
 static void grid_free(Grid *g)
@@ -248,6 +250,12 @@ static void label_number(FxBuf *b, double x, int digits)
     }
     snprintf(cut, sizeof cut, "%.*g", digits, x);
     fx_buf_puts(b, strlen(cut) < strlen(exact) ? cut : exact);
+}
+
+static int cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -592,11 +600,14 @@ typedef struct JobCtx {
     uint64_t      end_train, end_data;       /* after the last point */
     int           threads;    /* each child's */
     long long     finished;
+    const long long *idx;     /* item i is grid point idx[i] */
+    const char   *rung;       /* a pruned sweep's rung: " (6 epochs)", else "" */
 } JobCtx;
 
-static void job_child(void *ctx, long long k, FxBuf *out)
+static void job_child(void *ctx, long long i, FxBuf *out)
 {
     JobCtx *J = ctx;
+    long long k = J->idx[i];
     FxInterp *I = J->I;
     FxStd *std = fx_std(I);
     std->threads = NULL;            /* the parent's pool has no threads here */
@@ -670,9 +681,10 @@ static void job_child(void *ctx, long long k, FxBuf *out)
     /* The child ends with _exit: what it holds goes with the process. */
 }
 
-static void job_done(void *ctx, long long k, const char *bytes, size_t n, int status)
+static void job_done(void *ctx, long long i, const char *bytes, size_t n, int status)
 {
     JobCtx *J = ctx;
+    long long k = J->idx[i];
     FxInterp *I = J->I;
     FxSweepPoint *p = &J->pts[k];
     Reply r;
@@ -714,7 +726,7 @@ static void job_done(void *ctx, long long k, const char *bytes, size_t n, int st
         return;
     }
     if (!I->opt.quiet && !r.failed)
-        fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, J->g->points, p->label);
+        fprintf(I->out, "sweep %lld/%lld: %s%s\n", k + 1, J->g->points, p->label, J->rung);
     fwrite(at, 1, (size_t)r.out_len, I->out);
     at += r.out_len;
     J->have[k] = 1;
@@ -746,30 +758,135 @@ static int job_stop(void *ctx)
     return I->interrupt_pending;
 }
 
-static void run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s,
-                            int jobs)
+/* Runs grid points idx[0..count-1], `jobs` at a time, into J->pts and
+ * J->have (by grid index). */
+static void jobs_round(JobCtx *J, const long long *idx, long long count, int jobs)
+{
+    J->idx = idx;
+    FxJobs spec = {.child = job_child, .done = job_done, .stop = job_stop, .ctx = J};
+    if (fx_jobs_run(&spec, count, jobs) != 0)
+        fprintf(stderr, "fx: sweep: could not start a process for every point: %s\n",
+                strerror(errno));
+}
+
+static void point_clear(FxSweepPoint *p)
+{
+    fx_unref(p->result);
+    p->result = fx_none();
+    free(p->error);
+    p->error = NULL;
+}
+
+typedef struct Ranked {
+    long long k;
+    double    score;
+} Ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);           /* ties: grid order */
+}
+
+/* Successive halving: every point trains min_epochs (the rung's cap),
+ * the best 1/eta of those the cap stopped go on with eta times the
+ * epochs, retrained from the start (so each history is bit-identical to
+ * an unpruned run's), until one is left, which trains to its end. A point
+ * that ends before its rung's cap is complete; one left behind keeps its
+ * rung's run, marked pruned. Returns -1 when a point's result cannot be
+ * ranked. */
+static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
+{
+    FxInterp *I = J->I;
+    FxStd *std = fx_std(I);
+    long long alive_n = J->g->points;
+    long long *alive = fx_xcalloc((size_t)alive_n + 1, sizeof *alive);
+    Ranked *rank = fx_xcalloc((size_t)alive_n + 1, sizeof *rank);
+    for (long long k = 0; k < alive_n; k++)
+        alive[k] = k;
+    int64_t cap = pr->min_epochs;
+    int rc = 0;
+    char rung[64];
+    while (alive_n > 0) {
+        int last = alive_n == 1;
+        std->epoch_cap = last ? 0 : cap;
+        if (last)
+            snprintf(rung, sizeof rung, " (to the end)");
+        else
+            snprintf(rung, sizeof rung, " (%lld epoch%s)", (long long)cap, cap == 1 ? "" : "s");
+        J->rung = rung;
+        if (!I->opt.quiet)
+            fprintf(I->out, "halving: %lld point%s%s\n", alive_n, alive_n == 1 ? "" : "s", rung);
+        for (long long i = 0; i < alive_n; i++)
+            point_clear(&J->pts[alive[i]]);
+        jobs_round(J, alive, alive_n, jobs > alive_n ? (int)alive_n : jobs);
+        if (I->interrupt_pending || last)
+            break;
+        long long m = 0;
+        for (long long i = 0; i < alive_n; i++) {
+            long long k = alive[i];
+            int pruned = 0;
+            if (!J->have[k] || J->pts[k].error)
+                continue;                               /* failed: final */
+            double sc = fx_prune_score(J->pts[k].result, pr, &pruned);
+            if (isnan(sc)) {
+                rc = fx_error_at(I, J->n, "prune: ranks runs, but point %lld's block gave "
+                                 "%s", k + 1, fx_type_phrase(J->pts[k].result));
+                fx_error_hint(I, "end the sweep's block with a train statement");
+                break;
+            }
+            if (pruned)                                 /* else it ended: complete */
+                rank[m++] = (Ranked){k, sc};
+        }
+        if (rc)
+            break;
+        qsort(rank, (size_t)m, sizeof *rank, cmp_ranked);
+        long long keep = (m + pr->eta - 1) / pr->eta;
+        if (keep == m && m > 1)
+            keep = m - 1;                 /* always leave one behind */
+        for (long long i = 0; i < keep; i++)
+            alive[i] = rank[i].k;
+        alive_n = keep;
+        qsort(alive, (size_t)alive_n, sizeof *alive, cmp_ll);
+        cap = cap > INT64_MAX / pr->eta ? INT64_MAX : cap * pr->eta;
+    }
+    std->epoch_cap = 0;
+    free(alive);
+    free(rank);
+    return rc;
+}
+
+static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s,
+                           int jobs, const FxPruner *pr)
 {
     FxStd *std = fx_std(I);
-    JobCtx J = {.I = I, .n = n, .env = env, .g = g};
+    JobCtx J = {.I = I, .n = n, .env = env, .g = g, .rung = ""};
     J.pts = fx_xcalloc((size_t)g->points, sizeof *J.pts);
     J.have = fx_xcalloc((size_t)g->points, sizeof *J.have);
     J.train_calls = J.end_train = std->train_calls;
     J.data_calls = J.end_data = std->data_calls;
     int cores = fx_jobs_cores();
     J.threads = I->opt.threads > 0 ? I->opt.threads : (cores / jobs > 1 ? cores / jobs : 1);
+    long long *all = fx_xcalloc((size_t)g->points, sizeof *all);
     for (long long k = 0; k < g->points; k++) {   /* labels and params, in the parent */
         FxEnv *scope = fx_env_new(&I->heap, env);
         grid_point(I, n, g, k, scope, &J.pts[k]);
         fx_env_unref(scope);
+        J.pts[k].result = fx_none();
+        all[k] = k;
     }
-    FxJobs spec = {.child = job_child, .done = job_done, .stop = job_stop, .ctx = &J};
-    if (fx_jobs_run(&spec, g->points, jobs) != 0)
-        fprintf(stderr, "fx: sweep: could not start a process for every point: %s\n",
-                strerror(errno));
+    int rc = 0;
+    if (pr)
+        rc = run_halving(&J, pr, jobs);
+    else
+        jobs_round(&J, all, g->points, jobs);
+    free(all);
     std->train_calls = J.end_train;
     std->data_calls = J.end_data;
     for (long long k = 0; k < g->points; k++) {
-        if (J.have[k]) {
+        if (J.have[k] && rc == 0) {
             sweep_push(s, &J.pts[k]);
             if (I->opt.out_dir && fx_value_run(J.pts[k].result) &&
                 fx_save_run_auto(I, J.pts[k].result, n)) {
@@ -779,6 +896,7 @@ static void run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, F
             }
         } else {
             fx_unref(J.pts[k].params);
+            point_clear(&J.pts[k]);
         }
     }
     if (I->interrupt_pending && !I->opt.quiet)
@@ -786,6 +904,7 @@ static void run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, F
                 s->n, s->n == 1 ? "" : "s", g->points);
     free(J.pts);
     free(J.have);
+    return rc;
 }
 
 /* seeds: [...]: whole numbers from 0, none twice. */
@@ -823,6 +942,19 @@ static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int 
         FxValue v;
         if (fx_eval(I, o->a, env, &v))
             return -1;
+        if (strcmp(o->name, "prune") == 0) {
+            FxPruner *p = fx_value_pruner(v);
+            if (!p) {
+                fx_error_at(I, o->a, "prune: needs a pruner, got %s", fx_type_phrase(v));
+                fx_unref(v);
+                fx_error_hint(I, "prune: halving(min_epochs: 2, eta: 3)");
+                return -1;
+            }
+            g->prune = *p;
+            g->pruned = 1;
+            fx_unref(v);
+            continue;
+        }
         if (strcmp(o->name, "seeds") == 0 || strcmp(o->name, "repeat") == 0) {
             if (g->nseeds)
                 return fx_unref(v), fx_error_at(I, o, "give repeat: or seeds:, not both");
@@ -880,11 +1012,16 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
     sweep_jobs(I, &g, &jobs);
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
-    if (jobs > 1)
-        run_points_jobs(I, n, env, &g, s, jobs);
+    int rc = 0;
+    if (jobs > 1 || g.pruned)       /* rungs run in child processes, even one at a time */
+        rc = run_points_jobs(I, n, env, &g, s, jobs, g.pruned ? &g.prune : NULL);
     else
         run_points(I, n, env, &g, s);
     grid_free(&g);
+    if (rc) {
+        fx_unref(v);
+        return -1;
+    }
     *out = v;
     return 0;
 }

@@ -147,6 +147,11 @@ static int on_epoch(void *ctx, const RtEpochInfo *e)
     TrainJob *j = ctx;
     clear_progress(j);
     clock_gettime(CLOCK_MONOTONIC, &j->epoch_start);
+    int64_t cap = fx_std(j->I)->epoch_cap;
+    if (cap > 0 && e->epoch >= cap && e->epoch < e->epochs) {
+        j->pruned = e->epoch;           /* a pruned sweep's rung ends here */
+        return 1;
+    }
     if (j->log != 0 || j->I->opt.quiet || e->epochs == 0)   /* steps: one line at the end */
         return 0;
     Line b = {.n = 0};
@@ -221,6 +226,8 @@ static void set_status(FxRun *r, TrainJob *j)
     if (h->diverged)
         snprintf(r->status, sizeof r->status, "diverged at step %lld",
                  (long long)h->diverged_step);
+    else if (r->pruned)
+        snprintf(r->status, sizeof r->status, "pruned at epoch %lld", (long long)h->epochs);
     else if (h->interrupted)
         snprintf(r->status, sizeof r->status, "interrupted in epoch %lld",
                  (long long)h->epochs);
@@ -263,6 +270,10 @@ static FxValue make_run(TrainJob *j, RtModel *rm, RtHistory *h)
     r->loss = j->cfg.loss;
     r->classify = classifies(j->cfg.loss);
     r->has_val = j->val || j->cfg.val_split > 0;
+    if (j->pruned && !h->diverged) {    /* not a Ctrl-C: the sweep's rung */
+        r->pruned = 1;
+        r->h.interrupted = 0;
+    }
     snprintf(r->label, sizeof r->label, "%s", j->label[0] ? j->label : fx_std(I)->label);
     FxModel *copy = fx_model_copy(j->m);
     copy->weights = rm;

@@ -27,6 +27,7 @@ typedef struct TrainJob {
     struct timespec start, epoch_start;
     int            progress_shown;
     int64_t        epochs_total;
+    int64_t        pruned;         /* the epoch a sweep's prune: stopped it */
 } TrainJob;
 
 int fx_train_read_options(TrainJob *j);

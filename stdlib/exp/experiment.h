@@ -73,6 +73,7 @@ typedef struct FxRun {
     char       label[160];       /* "lr=0.1, batch=16" inside a sweep */
     char       status[200];      /* "ok", "stopped early at epoch 7", ... */
     double     val_only_loss;    /* closed-form fits: test loss */
+    int        pruned;           /* a sweep's prune: stopped it (epochs ran) */
 } FxRun;
 
 extern const FxForeignType fx_run_type;
@@ -168,6 +169,19 @@ void fx_exp_statements_open(FxInterp *I);
 void fx_exp_optim_init(FxInterp *I);
 void fx_exp_save_init(FxInterp *I);
 void fx_exp_data_init(FxInterp *I);
+/* Successive halving for a sweep's prune: (exp_prune.c). */
+typedef struct FxPruner {
+    int64_t min_epochs;       /* the first rung's epochs */
+    int     eta;              /* each rung keeps the best 1/eta */
+    char    monitor[16];      /* "" : val_loss with validation, else loss */
+} FxPruner;
+void      fx_exp_prune_init(FxInterp *I);
+FxPruner *fx_value_pruner(FxValue v);
+/* A point's result's rank at a rung (lower is better; +inf for a
+ * diverged run; NaN when it is not a run or repeats of runs), and
+ * whether the rung's epoch cap stopped it. */
+double    fx_prune_score(FxValue result, const FxPruner *p, int *pruned);
+
 /* compare(): Welch's t-test between two points' repeats (exp_compare.c),
  * and the distribution functions it rests on. */
 void   fx_exp_compare_init(FxInterp *I);
