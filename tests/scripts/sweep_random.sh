@@ -53,3 +53,4 @@ echo "errors:"
 "$FX" -e 'sweep lr in [0.1], samples: 0 { lr }' 2>&1
 "$FX" -e 'sweep lr in 3, samples: 2 { lr }' 2>&1
 "$FX" -e 'sweep lr in [0.1], sample: 2 { lr }' 2>&1
+exit 0   # the output above is what is checked
