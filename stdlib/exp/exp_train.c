@@ -79,10 +79,19 @@ static int choose_loss(TrainJob *j, RtModel *rm)
         if (d->classes < 2)
             return fx_error(j->I, at, "cross_entropy needs class labels, but this dataset has "
                             "regression targets; use loss: mse");
-        if (outs < d->classes)
-            return fx_error(j->I, at, "the model gives %lld outputs per sample but the data has "
-                            "%d classes: end the model with dense(%d)", (long long)outs,
-                            d->classes, d->classes);
+        /* More outputs than classes is an error too, not only fewer: the
+         * extra outputs are never a target (training only pushes their
+         * logits down), which is almost always a wrong dense(n); data whose
+         * labels leave out some classes say how many with classes:. */
+        if (outs != d->classes) {
+            fx_error(j->I, at, "the model gives %lld outputs per sample but the data has "
+                     "%d classes: end the model with dense(%d)", (long long)outs,
+                     d->classes, d->classes);
+            if (outs > d->classes)
+                fx_error_hint(j->I, "if the labels leave out classes, give the data "
+                              "classes: %lld", (long long)outs);
+            return -1;
+        }
         break;
     case RT_LOSS_BCE: case RT_LOSS_BCE_LOGITS:
         if (d->classes != 2 || outs != 1)
