@@ -10,9 +10,21 @@
 #include "statements.h"
 #include "plot.h"
 
-const FxOptionDef fx_plot_options[] = {{"title", 0, 0}, {"xlabel", 0, 0}, {"ylabel", 0, 0},
-    {"log", 0, 0}, {"width", 0, 0}, {"height", 0, 0}, {"labels", 0, 0}, {"ymin", 0, 0},
-    {"ymax", 0, 0}, {"mode", 0, 0}, {"legend", 0, 0}, {0}};
+/* plot's options, with the help lines :help plot shows (fx.7 has an item
+ * for each: tests/unit/test_options.c holds the two together). */
+const FxOptionDef fx_plot_options[] = {
+    {"title", "\"TEXT\"", "a title centred above the chart"},
+    {"xlabel", "\"TEXT\"", "a label under the x axis"},
+    {"ylabel", "\"TEXT\"", "a label above the y axis"},
+    {"log", "BOOL", "a log10 y axis, labelled 1, 2, 5 per decade where there is room"},
+    {"width", "N", "columns of the whole chart, from 30 (default: --width, the terminal, 80)"},
+    {"height", "N", "rows of the plotting area at most (default 17)"},
+    {"labels", "[\"TEXT\", ...]", "the legend's labels, in place of the written ones"},
+    {"ymin", "Y", "the bottom of the y axis (points below are clipped)"},
+    {"ymax", "Y", "the top of the y axis (points above are clipped)"},
+    {"mode", "\"MODE\"", "\"ascii\", \"unicode\" or \"braille\" (--ascii wins)"},
+    {"legend", "\"WHERE\"", "\"below\" (default), \"right\" or \"none\""},
+    {0}};
 const FxOptionDef fx_bars_options[] = {{"title", 0, 0}, {"groups", 0, 0}, {"labels", 0, 0},
     {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {0}};
 
