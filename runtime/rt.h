@@ -756,6 +756,8 @@ typedef struct RtEpochInfo {
     int     improved;               /* the monitor (early stopping's, or the
                                        checkpoint's) improved */
     double  seconds;                /* since training started */
+    double  next_lr;                /* the next epoch's lr: below lr when
+                                       reduce-on-plateau just cut it */
 } RtEpochInfo;
 
 typedef struct RtTrainConfig {

@@ -625,7 +625,8 @@ static int end_epoch(Trainer *T, int64_t e, int cut)
                           .loss = h->loss[e], .accuracy = h->accuracy[e],
                           .val_loss = h->val_loss[e],
                           .val_accuracy = h->val_accuracy[e], .lr = h->lr[e],
-                          .improved = improved, .seconds = since(&T->t0)};
+                          .improved = improved, .seconds = since(&T->t0),
+                          .next_lr = T->lr};
         if (c->on_epoch(c->ctx, &ei) != 0) {
             h->interrupted = 1;
             return STOP;
