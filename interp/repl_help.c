@@ -65,9 +65,8 @@ static const Topic topics[] = {
              "  draws curves as a text chart: a list of numbers (labelled as written),\n"
              "  a run (its loss and val_loss), a sweep or runs.val_loss (one curve per\n"
              "  point): plot r.loss, r.val_loss title \"loss\"\n"
-             "  options: title:, xlabel:, ylabel:, log: true (a log y axis), width:,\n"
-             "  height:, ymin:, ymax:, labels: [...] (instead of the written ones),\n"
-             "  mode: \"ascii\", \"unicode\" or \"braille\"; legend: is accepted, not used\n"},
+             "  In ASCII each curve has its mark (*, o, +, ...); where curves cross or\n"
+             "  overlap a cell shows #, so no curve hides another.\n"},
     {"bars", "bars SERIES, ... [, OPTION: VALUE, ...] [title \"TEXT\"]\n"
              "  draws a grouped bar chart; a series is a list of numbers or a sweep's\n"
              "  field (one bar per point; a curve counts by its last value):\n"

@@ -499,6 +499,18 @@ int fx_resolve_visible(FxResolver *R, const char *interned) { return visible(R, 
 FxInterp *fx_resolve_interp(FxResolver *R) { return R->I; }
 void fx_resolve_hint(FxResolver *R, const char *msg) { hint(R, "%s", msg); }
 
+/* With no close name to suggest: every option, "plot takes title:, ...". */
+static void hint_options(Resolver *R, const char *const *allowed, int n, const char *what)
+{
+    if (R->errors > FX_RESOLVE_MAX_ERRORS || n == 0)
+        return;
+    char msg[2048];
+    size_t at = (size_t)snprintf(msg, sizeof msg, "%s takes", what);
+    for (int j = 0; j < n && at < sizeof msg; j++)
+        at += (size_t)snprintf(msg + at, sizeof msg - at, "%s %s:", j ? "," : "", allowed[j]);
+    fx_diag_hint(&R->I->diag, "%s", msg);
+}
+
 /* Checks call's keyword arguments against the n names in allowed. */
 static void check_options(Resolver *R, FxNode *call, const char *const *allowed, int n,
                           const char *what)
@@ -520,6 +532,8 @@ static void check_options(Resolver *R, FxNode *call, const char *const *allowed,
         const char *s = fx_diag_suggest(k->name, allowed, n);
         if (s)
             hint(R, "did you mean '%s'?", s);
+        else
+            hint_options(R, allowed, n, what);
     }
 }
 

@@ -129,14 +129,18 @@ int64_t rt_count_correct(const float *out, const float *target, int64_t n,
     for (int64_t i = 0; i < n; i++) {
         const float *o = out + i * dim;
         if (dim == 1) {
-            ok += (o[0] > threshold) == (target[i] > 0.5f);
+            ok += !isnan(o[0]) && (o[0] > threshold) == (target[i] > 0.5f);
             continue;
         }
-        int64_t best = 0;
-        for (int64_t j = 1; j < dim; j++)
+        /* A NaN output predicts nothing: the sample counts as wrong (an
+         * argmax over NaN would name class 0 and score on its samples). */
+        int64_t best = 0, nan = isnan(o[0]);
+        for (int64_t j = 1; j < dim; j++) {
+            nan |= isnan(o[j]);
             if (o[j] > o[best])
                 best = j;
-        ok += (float)best == target[i];
+        }
+        ok += !nan && (float)best == target[i];
     }
     return ok;
 }

@@ -215,7 +215,8 @@ double rt_loss_bce_logits(const float *z, const float *target, int64_t n,
                           int64_t dim, float *grad, RtError *err);
 /* Correct predictions among n: argmax (first maximum) against the class
  * index when dim > 1; when dim == 1, out > threshold against target > 0.5
- * (threshold 0.5 on probabilities, 0 on logits). */
+ * (threshold 0.5 on probabilities, 0 on logits). A sample with a NaN
+ * output is never correct, so accuracy stays a number after divergence. */
 int64_t rt_count_correct(const float *out, const float *target, int64_t n,
                          int64_t dim, float threshold);
 
@@ -755,6 +756,8 @@ typedef struct RtEpochInfo {
     int     improved;               /* the monitor (early stopping's, or the
                                        checkpoint's) improved */
     double  seconds;                /* since training started */
+    double  next_lr;                /* the next epoch's lr: below lr when
+                                       reduce-on-plateau just cut it */
 } RtEpochInfo;
 
 typedef struct RtTrainConfig {

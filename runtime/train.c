@@ -601,12 +601,16 @@ static int end_epoch(Trainer *T, int64_t e, int cut)
     h->val_loss[e] = h->val_accuracy[e] = NAN;
     h->lr[e] = T->lr;
     h->epochs = e + 1;
-    if (cut)
+    /* A run that diverged is still validated (its accuracy is a count, a
+     * number however the loss went); an interrupted one is not. */
+    if (cut && !(h->diverged && T->has_val))
         return STOP;
     if (T->has_val && rt_eval_view(T->m, &T->va, T->loss, T->eval_batch,
                                    T->xbuf, T->ybuf, &h->val_loss[e],
                                    &h->val_accuracy[e], T->err) < 0)
         return FAIL;
+    if (cut)
+        return STOP;
     int improved = monitor_epoch(T, e);
     if (improved && c->checkpoint &&
         rt_weights_save(T->m, c->checkpoint, T->err) < 0)
@@ -621,7 +625,8 @@ static int end_epoch(Trainer *T, int64_t e, int cut)
                           .loss = h->loss[e], .accuracy = h->accuracy[e],
                           .val_loss = h->val_loss[e],
                           .val_accuracy = h->val_accuracy[e], .lr = h->lr[e],
-                          .improved = improved, .seconds = since(&T->t0)};
+                          .improved = improved, .seconds = since(&T->t0),
+                          .next_lr = T->lr};
         if (c->on_epoch(c->ctx, &ei) != 0) {
             h->interrupted = 1;
             return STOP;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 #include "exp_train.h"
+#include "exp_progress.h"
 
 const FxOptionDef fx_evaluate_options[] = {{"loss", 0, 0}, {"batch", 0, 0}, {0}};
 const FxOptionDef fx_predict_options[] = {{"batch", 0, 0}, {0}};
@@ -79,10 +80,19 @@ static int choose_loss(TrainJob *j, RtModel *rm)
         if (d->classes < 2)
             return fx_error(j->I, at, "cross_entropy needs class labels, but this dataset has "
                             "regression targets; use loss: mse");
-        if (outs < d->classes)
-            return fx_error(j->I, at, "the model gives %lld outputs per sample but the data has "
-                            "%d classes: end the model with dense(%d)", (long long)outs,
-                            d->classes, d->classes);
+        /* More outputs than classes is an error too, not only fewer: the
+         * extra outputs are never a target (training only pushes their
+         * logits down), which is almost always a wrong dense(n); data whose
+         * labels leave out some classes say how many with classes:. */
+        if (outs != d->classes) {
+            fx_error(j->I, at, "the model gives %lld outputs per sample but the data has "
+                     "%d classes: end the model with dense(%d)", (long long)outs,
+                     d->classes, d->classes);
+            if (outs > d->classes)
+                fx_error_hint(j->I, "if the labels leave out classes, give the data "
+                              "classes: %lld", (long long)outs);
+            return -1;
+        }
         break;
     case RT_LOSS_BCE: case RT_LOSS_BCE_LOGITS:
         if (d->classes != 2 || outs != 1)
@@ -142,18 +152,43 @@ static void clear_progress(TrainJob *j)
     }
 }
 
+/* Whether line k of n (1-based) is one log_every: N shows: every Nth
+ * and the last. */
+static int every(const TrainJob *j, int64_t k, int64_t n)
+{
+    return j->log_every <= 1 || k % j->log_every == 0 || k == n;
+}
+
+/* Reduce-on-plateau just cut the learning rate: said as Keras does. */
+static void plateau_line(TrainJob *j, const RtEpochInfo *e)
+{
+    if (!j->cfg.plateau_enabled || !(e->next_lr < e->lr) || j->I->opt.quiet || j->log == 2)
+        return;
+    fprintf(j->I->out, "epoch %lld: plateau reducing learning rate to %.4g\n",
+            (long long)e->epoch, e->next_lr);
+}
+
 static int on_epoch(void *ctx, const RtEpochInfo *e)
 {
     TrainJob *j = ctx;
     clear_progress(j);
+    double took = seconds_since(&j->epoch_start);
     clock_gettime(CLOCK_MONOTONIC, &j->epoch_start);
+    j->ep_loss_sum = 0;
+    j->ep_seen = 0;
     int64_t cap = fx_std(j->I)->epoch_cap;
     if (cap > 0 && e->epoch >= cap && e->epoch < e->epochs) {
         j->pruned = e->epoch;           /* a pruned sweep's rung ends here */
         return 1;
     }
-    if (j->log != 0 || j->I->opt.quiet || e->epochs == 0)   /* steps: one line at the end */
+    if (j->log != 0 || j->I->opt.quiet || e->epochs == 0) {  /* steps: one line at the end */
+        plateau_line(j, e);
         return 0;
+    }
+    if (!every(j, e->epoch, e->epochs)) {
+        plateau_line(j, e);
+        return 0;
+    }
     Line b = {.n = 0};
     int w = snprintf(NULL, 0, "%lld", (long long)e->epochs);
     line_add(&b, "epoch %*lld/%lld", w, (long long)e->epoch, (long long)e->epochs);
@@ -163,7 +198,11 @@ static int on_epoch(void *ctx, const RtEpochInfo *e)
     metric(&b, "val_acc", e->val_accuracy);
     if (j->has_schedule)
         line_add(&b, "  lr %.4g", e->lr);
+    char took_s[32];
+    fx_fmt_duration(took_s, sizeof took_s, took);
+    line_add(&b, "  %s", took_s);
     fprintf(j->I->out, "%s\n", b.s);
+    plateau_line(j, e);
     fflush(j->I->out);
     return 0;
 }
@@ -185,17 +224,18 @@ static void batch_line(TrainJob *j, const RtBatchInfo *bi)
     fprintf(j->I->out, "%s\n", b.s);
 }
 
+/* The bar on a terminal, once an epoch has taken a second: the running
+ * loss, elapsed time, time per step and time left (exp_progress.c). */
 static void progress(TrainJob *j, const RtBatchInfo *bi)
 {
     double t = seconds_since(&j->epoch_start);
     if (t < 1.0 || bi->batches <= 1)
         return;
-    double eta = t / (double)bi->batch * (double)(bi->batches - bi->batch);
-    int width = 30, done = (int)(width * bi->batch / bi->batches);
-    fprintf(stderr, "\r  epoch %lld/%lld [%.*s%*s] %lld/%lld  ETA %.0fs\033[K",
-            (long long)bi->epoch, (long long)bi->epochs, done,
-            "==============================", width - done, "", (long long)bi->batch,
-            (long long)bi->batches, eta);
+    FxProgress p = {bi->epoch, bi->epochs, bi->batch, bi->batches,
+                    j->ep_seen ? j->ep_loss_sum / (double)j->ep_seen : NAN, t};
+    char s[256];
+    fx_progress_text(s, sizeof s, &p);
+    fprintf(stderr, "\r%s\033[K", s);
     j->progress_shown = 1;
 }
 
@@ -203,7 +243,10 @@ static int on_batch(void *ctx, const RtBatchInfo *bi)
 {
     TrainJob *j = ctx;
     FxInterp *I = j->I;
-    if (j->log == 1 && !I->opt.quiet)
+    j->ep_loss_sum += bi->loss * (double)bi->size;
+    j->ep_seen += bi->size;
+    int64_t k = bi->epochs ? bi->batch : bi->step, n = bi->epochs ? bi->batches : bi->steps;
+    if (j->log == 1 && !I->opt.quiet && every(j, k, n))
         batch_line(j, bi);
     else if (j->log == 0 && !I->opt.quiet && I->opt.tty && bi->epochs)
         progress(j, bi);

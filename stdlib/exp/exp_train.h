@@ -26,6 +26,9 @@ typedef struct TrainJob {
     /* progress */
     struct timespec start, epoch_start;
     int            progress_shown;
+    int64_t        log_every;      /* a line every N epochs (or batches) */
+    double         ep_loss_sum;    /* this epoch's batch losses x sizes ... */
+    int64_t        ep_seen;        /* ... over its samples so far */
     int64_t        epochs_total;
     int64_t        pruned;         /* the epoch a sweep's prune: stopped it */
 } TrainJob;

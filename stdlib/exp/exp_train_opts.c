@@ -27,6 +27,7 @@ const FxOptionDef fx_train_options[] = {
     {"patience", "N", "early stopping after N epochs without a gain"},
     {"checkpoint", "\"FILE\"", "the best weights so far, as safetensors"},
     {"log", "\"epoch\"", "a line per \"epoch\", per \"batch\", or \"none\""},
+    {"log_every", "N", "the line of every Nth epoch (or batch) and the last (default 1)"},
     {"full_loss", "BOOL", "the loss on all the data after each step"},
     {"resample", "BOOL", "each step draws its batch anew from all the data"},
     {"clip_norm", "X", "scale gradients down to an L2 norm of at most X"},
@@ -320,6 +321,7 @@ int fx_train_read_options(TrainJob *j)
     static const char *const logs[] = {"epoch", "batch", "none", NULL};
     static const char *const solvers[] = {"gradient", "lstsq", NULL};
     int log = 0, solver = 0;
+    double log_every = 1;
     rt_train_defaults(&j->cfg);
     j->cfg.shuffle = 1;
     if (counts(j) || loss_opt(j) || optimizer_opt(j) || schedule_opt(j) || early_opt(j) ||
@@ -328,7 +330,8 @@ int fx_train_read_options(TrainJob *j)
         bool_opt(j, "stratify", &j->cfg.val_split_shuffle) ||
         num_opt(j, "l2", 0, 1e9, 0, &j->l2) ||
         string_opt(j, "checkpoint", j->checkpoint, sizeof j->checkpoint) ||
-        choice_opt(j, "log", logs, &log) || bool_opt(j, "full_loss", &j->cfg.full_loss) ||
+        choice_opt(j, "log", logs, &log) || num_opt(j, "log_every", 1, 1e9, 1, &log_every) ||
+        bool_opt(j, "full_loss", &j->cfg.full_loss) ||
         bool_opt(j, "resample", &j->cfg.sample_per_step) ||
         num_opt(j, "clip_norm", 0, 1e30, 0, &j->cfg.clip_norm) ||
         num_opt(j, "clip_value", 0, 1e30, 0, &j->cfg.clip_value) ||
@@ -336,6 +339,7 @@ int fx_train_read_options(TrainJob *j)
         string_opt(j, "label", j->label, sizeof j->label))
         return -1;
     j->log = log;
+    j->log_every = (int64_t)log_every;
     j->lstsq = solver == 1;
     if (j->cfg.val_split_shuffle && j->cfg.val_split <= 0)
         return fx_error_at(j->I, fx_option(j->n, "stratify")->a,

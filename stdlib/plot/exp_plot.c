@@ -10,9 +10,21 @@
 #include "statements.h"
 #include "plot.h"
 
-const FxOptionDef fx_plot_options[] = {{"title", 0, 0}, {"xlabel", 0, 0}, {"ylabel", 0, 0},
-    {"log", 0, 0}, {"width", 0, 0}, {"height", 0, 0}, {"labels", 0, 0}, {"ymin", 0, 0},
-    {"ymax", 0, 0}, {"mode", 0, 0}, {"legend", 0, 0}, {0}};
+/* plot's options, with the help lines :help plot shows (fx.7 has an item
+ * for each: tests/unit/test_options.c holds the two together). */
+const FxOptionDef fx_plot_options[] = {
+    {"title", "\"TEXT\"", "a title centred above the chart"},
+    {"xlabel", "\"TEXT\"", "a label under the x axis"},
+    {"ylabel", "\"TEXT\"", "a label above the y axis"},
+    {"log", "BOOL", "a log10 y axis (1, 2, 5 labels a decade with room)"},
+    {"width", "N", "columns, from 30 (default: --width, terminal, 80)"},
+    {"height", "N", "rows of the plotting area at most (default 17)"},
+    {"labels", "[\"TEXT\", ...]", "the legend's labels instead of the written ones"},
+    {"ymin", "Y", "the bottom of the y axis (lower points clipped)"},
+    {"ymax", "Y", "the top of the y axis (higher points clipped)"},
+    {"mode", "\"MODE\"", "\"ascii\", \"unicode\" or \"braille\" (--ascii wins)"},
+    {"legend", "\"WHERE\"", "\"below\" (default), \"right\" or \"none\""},
+    {0}};
 const FxOptionDef fx_bars_options[] = {{"title", 0, 0}, {"groups", 0, 0}, {"labels", 0, 0},
     {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {0}};
 

@@ -76,7 +76,8 @@ typedef enum FxPlotMode {
 typedef enum FxPlotLegend {
     FX_PLOT_LEGEND_BELOW = 0,   /* entries in a grid under the chart */
     FX_PLOT_LEGEND_RIGHT,       /* one entry per row right of the chart,
-                                   below when the chart would get too narrow */
+                                   labels cut to fit; below, with a note,
+                                   when the chart would get too narrow */
     FX_PLOT_LEGEND_NONE
 } FxPlotLegend;
 
@@ -88,13 +89,17 @@ typedef enum FxPlotLegend {
  * that fall into one column are reduced to their first, lowest, highest and
  * last, so 10,000 points draw as fast as 200.
  *
- * Series are told apart by a mark character in ASCII mode, and by colour
- * (and in FX_PLOT_UNICODE by line weight) in the other modes. Without
- * colour, FX_PLOT_BRAILLE with 2 or 3 series draws as FX_PLOT_UNICODE
- * (light, heavy and double lines), and both Unicode modes with more series
- * than they can tell apart draw as FX_PLOT_ASCII, so a legend always
- * identifies every curve. Readable up to 12 series; beyond, marks and
- * colours repeat. */
+ * Series are told apart by a glyph each, whatever the colour: a mark
+ * character in ASCII mode (a cell two series share shows '#', and the
+ * legend gains "# overlap", so none hides another); in FX_PLOT_UNICODE
+ * light, heavy and double lines for up to 3 series, a Unicode shape each
+ * for more; FX_PLOT_BRAILLE by colour (Okabe-Ito, colour-blind safe),
+ * and without colour with 2 or 3 series as FX_PLOT_UNICODE. Readable up
+ * to 12 series; beyond, marks and colours repeat.
+ *
+ * Both y axis ends are ticks at or beyond the data (on a log axis with
+ * room, 1, 2 or 5 times a power of ten), and the chart is exactly
+ * `width` columns: the x axis runs on past its last tick. */
 typedef struct FxPlotSeries {
     const char   *label;   /* legend text; NULL or "" for none */
     const double *y;

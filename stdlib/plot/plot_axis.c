@@ -283,15 +283,20 @@ static int fit_fixed(FxPlotTicks *t, const FxPlotAxisSpec *s, int max_iv)
     return s->cells;
 }
 
-/* A tick step and a number of cells per interval: value per cell p =
- * step / per, the axis covers whole cells from floor(lo / p) to
- * ceil(hi / p), so ticks fall on exact cells while the data may fill the
- * axis to within one cell at both ends. */
+/* A tick step and a number of cells per interval: the axis runs from the
+ * round tick at or below the data to the one at or above them, so both
+ * ends carry a label and no point sits beyond the last one, and every
+ * tick falls on an exact cell. A log axis of one decade per step with
+ * room for labels at 2 and 5 (LOG_MINOR_CELLS a decade) ends at the
+ * first of 1, 2, 5 x 10^k beyond the data instead, to the row. */
+#define LOG_MINOR_CELLS 6
+static const double log2_10 = 0.30102999566398120, log5_10 = 0.69897000433601886;
+
 typedef struct Pitch {
     double m;        /* step mantissa (log: decades per step) */
     int    e;        /* step exponent (log: 0) */
     int    per;      /* cells per interval */
-    double j0, j1;   /* first and last cell, in units of p */
+    double j0, j1;   /* first and last cell, in units of step / per */
     double score;
 } Pitch;
 
@@ -300,30 +305,70 @@ static double pitch_step(const Pitch *p, int log)
     return log ? p->m : scaled(1, p->m, p->e);
 }
 
+/* The largest of 1, 2, 5 x 10^k at or below x (log10 units), and the
+ * smallest at or above. */
+static double grid_below(double x)
+{
+    double d = floor(x + 1e-9), f = x - d;
+    return d + (f + 1e-9 >= log5_10 ? log5_10 : f + 1e-9 >= log2_10 ? log2_10 : 0);
+}
+
+static double grid_above(double x)
+{
+    double d = floor(x - 1e-9), f = x - d;
+    return d + (f - 1e-9 <= 0 ? 0 : f - 1e-9 <= log2_10 ? log2_10
+                : f - 1e-9 <= log5_10 ? log5_10 : 1);
+}
+
+static int log_minor_ok(const FxPlotAxisSpec *s, double m, int per)
+{
+    return s->log && m == 1 && per >= LOG_MINOR_CELLS;
+}
+
 /* Scores step (m, e) with every spacing that fits and keeps the best:
- * one point per cell used (resolution) plus a bonus for ticks that grows
- * slowly after the third (two labels say little, seven little more than
- * five), 3 points off for a 2.5 step (1, 2, 5 read best). */
+ * one point per cell the data span (resolution) plus a bonus for ticks
+ * that grows slowly after the third (two labels say little, seven little
+ * more than five), 3 points off for a 2.5 step (1, 2, 5 read best). */
 static void try_step(Pitch *best, const FxPlotAxisSpec *s, double lo,
                      double hi, double m, int e, int cells, int gap)
 {
     static const double bonus[7] = {0, 0, 0, 4, 5.5, 6.5, 7};
     Pitch c = {m, e, 0, 0, 0, 0};
     double step = pitch_step(&c, s->log);
+    double k0 = qfloor(lo / step), k1 = qceil(hi / step);
+    if (k1 - k0 < 1)
+        k1 = k0 + 1;
     for (int per = gap; per < cells; per++) {
-        double p = step / per;
-        double j0 = qfloor(lo / p), j1 = qceil(hi / p);
+        double j0 = k0 * per, j1 = k1 * per, ticks = k1 - k0 + 1;
+        if (log_minor_ok(s, m, per)) {
+            j0 = qfloor(grid_below(lo) * per);
+            j1 = qceil(grid_above(hi) * per);
+            ticks = (j1 - j0) / per * 3;
+        }
         if (j1 - j0 + 1 > cells)
             break;
-        double ticks = floor(j1 / per) - ceil(j0 / per) + 1;
-        if (ticks < 2)
-            continue;
-        double sc = (j1 - j0 + 1) + bonus[(int)fmin(ticks, 6)] -
+        double sc = (hi - lo) / step * per + 1 + bonus[(int)fmin(ticks, 6)] -
                     (m == 2.5 ? 3 : 0);
         if (sc > best->score) {
             c.per = per, c.j0 = j0, c.j1 = j1, c.score = sc;
             *best = c;
         }
+    }
+}
+
+/* Log ticks: the powers of ten in [lo, hi], and with room the 2s and 5s
+ * that round onto one of its rows (within half a row of an end). */
+static void log_pitch_ticks(FxPlotTicks *t, const Pitch *p, const FxPlotAxisSpec *s)
+{
+    double lo = p->j0 * p->m / p->per, hi = p->j1 * p->m / p->per, half = 0.5 * p->m / p->per;
+    int minor = log_minor_ok(s, p->m, p->per);
+    t->n = 0;
+    for (double d = floor(lo / p->m) * p->m; d <= hi + half && t->n < FX_PLOT_MAX_TICKS - 3;
+         d += p->m) {
+        double v[3] = {d, d + log2_10, d + log5_10};
+        for (int i = 0; i < (minor ? 3 : 1); i++)
+            if (v[i] >= lo - half && v[i] <= hi + half)
+                t->v[t->n++] = v[i];
     }
 }
 
@@ -356,16 +401,13 @@ static int fit_pitch(FxPlotTicks *t, const FxPlotAxisSpec *s, int cells,
     if (best.per == 0)
         return 0;
     double step = pitch_step(&best, s->log);
-    double k0 = ceil(best.j0 / best.per), k1 = floor(best.j1 / best.per);
     if (s->log) {
         t->log = 1;
-        t->n = 0;
-        for (double k = k0; k <= k1 && t->n < FX_PLOT_MAX_TICKS; k++)
-            t->v[t->n++] = k * step;
+        log_pitch_ticks(t, &best, s);
         label_log(t);
     } else {
         t->log = 0;
-        set_ticks(t, k0, k1, best.m, best.e);
+        set_ticks(t, best.j0 / best.per, best.j1 / best.per, best.m, best.e);
     }
     t->lo = best.j0 * step / best.per;
     t->hi = best.j1 * step / best.per;

@@ -267,23 +267,39 @@ void fx_plot_put_note(FxPlotBuf *b, const char *text, int width, int unicode)
 
 /* ---- colours and marks ------------------------------------------------- */
 
-/* Blue, yellow, green, red, magenta, cyan, then their bright variants:
- * the order of matplotlib's first colours, as near as 16 colours get. */
-static const int palette[12] = {34, 33, 32, 31, 35, 36, 94, 93, 92, 91, 95, 96};
+/* Okabe and Ito's palette, which stays distinct under the common kinds of
+ * colour blindness (red and green never tell two curves apart): blue,
+ * orange, bluish green, vermillion, sky blue, reddish purple, yellow and
+ * grey for its black, as the nearest of the 256 colours of xterm-256color
+ * (every terminal of the last decades). Codes >= 256 mean 38;5;(code-256). */
+static const int palette[FX_PLOT_NCOLORS] = {256 + 25,  256 + 214, 256 + 36,  256 + 166,
+                                             256 + 74,  256 + 175, 256 + 185, 256 + 245};
 
 int fx_plot_series_color(size_t i)
 {
-    return palette[i % 12];
+    return palette[i % FX_PLOT_NCOLORS];
 }
 
 void fx_plot_put_color(FxPlotBuf *b, int code)
 {
-    fx_plot_buf_printf(b, "\x1b[%dm", code);
+    if (code >= 256)
+        fx_plot_buf_printf(b, "\x1b[38;5;%dm", code - 256);
+    else
+        fx_plot_buf_printf(b, "\x1b[%dm", code);
 }
 
+/* '#' is not among them: it marks cells where curves overlap. */
 char fx_plot_mark(size_t i)
 {
-    static const char marks[] = "*o+x#@%&=$~^";
+    static const char marks[] = "*o+x@%&=$~^v";
+    return marks[i % 12];
+}
+
+/* The Unicode modes' marks, when lines cannot tell the curves apart. */
+uint32_t fx_plot_umark(size_t i)
+{
+    static const uint32_t marks[12] = {0x25CF, 0x25CB, 0x25C6, 0x25C7, 0x25A0, 0x25A1,
+                                       0x25B2, 0x25B3, 0x25BC, 0x25BD, 0x2605, 0x2606};
     return marks[i % 12];
 }
 

@@ -34,6 +34,7 @@ FxPlotStatus fx_plot_canvas_init(FxPlotCanvas *c, int w, int h, FxPlotPen pen)
     c->w = w;
     c->h = h;
     c->pen = pen;
+    c->overlaps = 0;
     c->sx = pen == FX_PEN_BRAILLE ? 2 : 1;
     c->sy = pen == FX_PEN_BRAILLE ? 4 : 1;
     c->cp = calloc(n, sizeof *c->cp);
@@ -190,7 +191,7 @@ void fx_plot_canvas_point(FxPlotCanvas *c, double x, double y)
             dot(c, x0 + dx, y0 + dy);
 }
 
-void fx_plot_canvas_end(FxPlotCanvas *c, int series, char mark, int style)
+void fx_plot_canvas_end(FxPlotCanvas *c, int series, uint32_t mark, int style)
 {
     size_t n = (size_t)c->w * (size_t)c->h;
     if (style < 0 || style > 2)
@@ -199,8 +200,13 @@ void fx_plot_canvas_end(FxPlotCanvas *c, int series, char mark, int style)
         unsigned m = c->mask[i];
         if (!m)
             continue;
-        if (c->pen == FX_PEN_MARK) {
-            c->cp[i] = (unsigned char)mark;
+        if (c->pen == FX_PEN_MARK && c->cp[i] && c->owner[i] != series) {
+            c->overlaps += c->owner[i] != FX_PLOT_SHARED;
+            c->cp[i] = FX_PLOT_OVERLAP;
+            c->owner[i] = FX_PLOT_SHARED;
+            continue;
+        } else if (c->pen == FX_PEN_MARK) {
+            c->cp[i] = mark;
         } else if (c->pen == FX_PEN_BOX) {
             c->cp[i] = box[style][m & 15];
         } else {

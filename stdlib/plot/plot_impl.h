@@ -31,9 +31,12 @@ void fx_plot_put_centred(FxPlotBuf *b, const char *s, int indent, int width,
  * are cut. */
 void fx_plot_put_note(FxPlotBuf *b, const char *text, int width, int unicode);
 
-/* ANSI foreground colour of series i (30-37, 90-97), cycling over 12. */
+/* Foreground colour of series i, cycling over FX_PLOT_NCOLORS of a
+ * colour-blind-safe palette (Okabe-Ito): 256 + an xterm-256 index. */
+#define FX_PLOT_NCOLORS 8
 int  fx_plot_series_color(size_t i);
-void fx_plot_put_color(FxPlotBuf *b, int code);     /* 0: reset */
+/* 0: reset; below 256 an SGR code; 256 + n: 256-colour n. */
+void fx_plot_put_color(FxPlotBuf *b, int code);
 
 /* Status of a finished render: ENOMEM if any append failed. */
 FxPlotStatus fx_plot_buf_status(const FxPlotBuf *b);
@@ -106,6 +109,7 @@ typedef struct FxPlotCanvas {
     uint32_t      *cp;        /* w*h code points, 0 = empty */
     short         *owner;     /* w*h series drawn last, -1 = none */
     unsigned char *mask;      /* w*h scratch for the series being drawn */
+    size_t         overlaps;  /* cells marked FX_PLOT_OVERLAP */
 } FxPlotCanvas;
 
 FxPlotStatus fx_plot_canvas_init(FxPlotCanvas *c, int w, int h,
@@ -117,9 +121,11 @@ void fx_plot_canvas_segment(FxPlotCanvas *c, double x0, double y0,
                             double x1, double y1);
 /* An isolated point (a run of one between gaps), drawn visibly. */
 void fx_plot_canvas_point(FxPlotCanvas *c, double x, double y);
-/* Commits the series: mark is its ASCII mark (FX_PEN_MARK), style its box
- * line weight (0 light, 1 heavy, 2 double; FX_PEN_BOX). */
-void fx_plot_canvas_end(FxPlotCanvas *c, int series, char mark, int style);
+/* Commits the series: mark is its mark (FX_PEN_MARK; a cell another
+ * series marked already gets FX_PLOT_OVERLAP and owner FX_PLOT_SHARED,
+ * counted in overlaps, so no curve hides another), style its box line
+ * weight (0 light, 1 heavy, 2 double; FX_PEN_BOX). */
+void fx_plot_canvas_end(FxPlotCanvas *c, int series, uint32_t mark, int style);
 
 /* ---- legends (plot_legend.c) ----------------------------------------------- */
 typedef struct FxPlotKey {
@@ -138,8 +144,13 @@ void fx_plot_legend_entry(FxPlotBuf *b, const FxPlotKey *k, int maxw,
 /* Widest entry (sample, blank, label), uncut. */
 int  fx_plot_legend_width(const FxPlotKey *k, size_t n);
 
-/* The ASCII marks of line series and fills of bars, by series. */
+/* The ASCII marks of line series and fills of bars, by series; the
+ * Unicode marks (filled and open circles, diamonds, squares, ...); and
+ * the mark of a cell that several curves pass through. */
 char fx_plot_mark(size_t i);
+uint32_t fx_plot_umark(size_t i);
+#define FX_PLOT_OVERLAP '#'
+#define FX_PLOT_SHARED  (-2)   /* owner of a cell several curves share */
 char fx_plot_fill(size_t i);
 
 #endif

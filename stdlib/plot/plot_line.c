@@ -31,6 +31,7 @@ typedef struct Chart {
                                              labels, the y axis and a blank */
     int                   w, h;           /* canvas cells */
     int                   legend_right, legend_w;
+    int                   legend_moved;   /* "right" asked, no room there */
     FxPlotTicks           xt, yt;
     FxPlotCanvas          cv;
 } Chart;
@@ -101,22 +102,43 @@ static Range scan(Chart *c)
 
 /* ---- layout ---------------------------------------------------------------- */
 
-/* Without colour, braille cannot tell series apart and box lines only by
- * three weights: fall back to a pen that can (see plot.h). */
+/* Without colour, braille cannot tell series apart. Box lines have three
+ * weights, one glyph per curve whether or not colour helps (a colour
+ * alone fails a colour-blind reader and a printout); more curves take
+ * marks, a glyph each (see plot.h). */
 static FxPlotPen pick_pen(FxPlotMode mode, int color, size_t ns)
 {
     if (mode == FX_PLOT_BRAILLE && (color || ns <= 1))
         return FX_PEN_BRAILLE;
-    if (mode != FX_PLOT_ASCII && (color || ns <= 3))
+    if (mode != FX_PLOT_ASCII && ns <= 3)
         return FX_PEN_BOX;
     return FX_PEN_MARK;
 }
 
-/* Box line weight of series i: with colour, 6 colours x 2 weights make 12
- * looks; without, the weights alone. */
+/* Box line weight of series i: light, heavy, double. */
 static int box_style(const Chart *c, size_t i)
 {
-    return c->color ? (int)(i / 6 % 2) : (int)(i % 3);
+    (void)c;
+    return (int)(i % 3);
+}
+
+/* Mark of series i: ASCII, or a Unicode shape in the Unicode modes. */
+static uint32_t mark_of(const Chart *c, size_t i)
+{
+    return c->unicode ? fx_plot_umark(i) : (uint32_t)(unsigned char)fx_plot_mark(i);
+}
+
+/* UTF-8 of a code point below 0x10000 into s (NUL-terminated). */
+static void utf8_of(char *s, uint32_t cp)
+{
+    if (cp < 0x80) {
+        s[0] = (char)cp, s[1] = '\0';
+    } else if (cp < 0x800) {
+        s[0] = (char)(0xC0 | cp >> 6), s[1] = (char)(0x80 | (cp & 0x3F)), s[2] = '\0';
+    } else {
+        s[0] = (char)(0xE0 | cp >> 12), s[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        s[2] = (char)(0x80 | (cp & 0x3F)), s[3] = '\0';
+    }
 }
 
 static void make_keys(Chart *c)
@@ -129,8 +151,7 @@ static void make_keys(Chart *c)
         k->label = c->s[i].label;
         k->color = c->color ? fx_plot_series_color(i) : 0;
         if (c->pen == FX_PEN_MARK) {
-            k->sample[0] = fx_plot_mark(i);
-            k->sample[1] = '\0';
+            utf8_of(k->sample, mark_of(c, i));
             k->sample_w = 1;
         } else {
             strcpy(k->sample, c->pen == FX_PEN_BOX
@@ -139,6 +160,20 @@ static void make_keys(Chart *c)
             k->sample_w = 2;
         }
     }
+    /* The entry for cells several curves share, shown only when some do. */
+    FxPlotKey *k = &c->keys[c->ns];
+    k->label = "overlap";
+    utf8_of(k->sample, FX_PLOT_OVERLAP);
+    k->sample_w = 1;
+    k->color = 0;
+}
+
+/* Legend entries: the curves', and the overlap mark's when it appears
+ * (before drawing: whether it may). */
+static size_t nkeys(const Chart *c, int drawn)
+{
+    int may = c->pen == FX_PEN_MARK && c->ns > 1;
+    return c->ns + (may && (!drawn || c->cv.overlaps > 0));
 }
 
 /* The y axis: ticks on exact rows unless the caller fixed an end. */
@@ -165,11 +200,19 @@ static void layout_y(Chart *c, const Range *r, int height)
 static void layout_x(Chart *c, const Range *r)
 {
     int room = c->width - c->x0;
-    int lw = fx_plot_legend_width(c->keys, c->ns);
+    int lw = fx_plot_legend_width(c->keys, nkeys(c, 0));
     if (lw > 28)
         lw = 28;
-    c->legend_right = c->o->legend == FX_PLOT_LEGEND_RIGHT && lw > 0 &&
-                      room - lw - 2 >= 30 && c->ns <= (size_t)c->h;
+    /* Right of the chart when the chart keeps 20 columns, its labels cut
+     * (in the middle) to make room, down to a sample and 6 columns of
+     * text; else below, and a note says why. */
+    if (c->o->legend == FX_PLOT_LEGEND_RIGHT && lw > 0) {
+        int fit = room - 2 - 20;
+        if (lw > fit)
+            lw = fit;
+        c->legend_right = lw >= c->keys[0].sample_w + 1 + 6 && nkeys(c, 0) <= (size_t)c->h;
+        c->legend_moved = !c->legend_right;
+    }
     if (c->legend_right) {
         c->legend_w = lw;
         room -= lw + 2;
@@ -181,6 +224,13 @@ static void layout_x(Chart *c, const Range *r)
     if (over > 0) {
         a.cells -= over;
         c->w = fx_plot_ticks_fit(&c->xt, &a);
+    }
+    /* The chart is as wide as asked: the axis runs on past its last tick
+     * to the last column, at the same value per column. */
+    if (c->w < room && c->w > 1) {
+        double per_col = (c->xt.hi - c->xt.lo) / (c->w - 1);
+        c->xt.hi += per_col * (room - c->w);
+        c->w = room;
     }
 }
 
@@ -292,7 +342,7 @@ static void draw_series(Chart *c, size_t i)
             pen_gap(&p);
     }
     pen_gap(&p);
-    fx_plot_canvas_end(&c->cv, (int)(i % 31992), fx_plot_mark(i),
+    fx_plot_canvas_end(&c->cv, (int)(i % 31992), mark_of(c, i),
                        box_style(c, i));
 }
 
@@ -315,7 +365,8 @@ static void put_row_cells(const Chart *c, FxPlotBuf *b, int r)
     for (int col = 0; col < c->w; col++) {
         size_t at = (size_t)r * c->w + col;
         uint32_t cp = c->cv.cp[at];
-        int want = cp && c->color ? fx_plot_series_color(c->cv.owner[at]) : 0;
+        short who = c->cv.owner[at];
+        int want = cp && c->color && who >= 0 ? fx_plot_series_color((size_t)who) : 0;
         if (want != cur)
             fx_plot_put_color(b, want);
         cur = want;
@@ -337,7 +388,7 @@ static void put_rows(const Chart *c, FxPlotBuf *b)
                                      : (t >= 0 ? '+' : '|'));
         fx_plot_buf_puts(b, " ");
         put_row_cells(c, b, r);
-        if (c->legend_right && (size_t)r < c->ns) {
+        if (c->legend_right && (size_t)r < nkeys(c, 1)) {
             fx_plot_put_spaces(b, 2);
             fx_plot_legend_entry(b, &c->keys[r], c->legend_w, c->unicode);
         }
@@ -412,6 +463,11 @@ static void put_notes(const Chart *c, FxPlotBuf *b)
     }
     if (total == 0)
         fx_plot_put_note(b, "no data", c->width, c->unicode);
+    if (c->legend_moved)
+        fx_plot_put_note(b, nkeys(c, 0) > (size_t)c->h
+                                ? "the legend is below: more curves than rows beside the chart"
+                                : "the legend is below: no room beside the chart at this width",
+                         c->width, c->unicode);
 }
 
 static void put_chart(const Chart *c, FxPlotBuf *b)
@@ -433,7 +489,7 @@ static void put_chart(const Chart *c, FxPlotBuf *b)
     if (o->xlabel && o->xlabel[0])
         fx_plot_put_centred(b, o->xlabel, c->x0, c->w, c->unicode);
     if (!c->legend_right && o->legend != FX_PLOT_LEGEND_NONE)
-        fx_plot_legend_below(b, c->keys, c->ns, c->left, c->width, c->unicode);
+        fx_plot_legend_below(b, c->keys, nkeys(c, 1), c->left, c->width, c->unicode);
     put_notes(c, b);
 }
 
@@ -475,7 +531,7 @@ FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
     c.unicode = opts->mode != FX_PLOT_ASCII;
     c.pen = pick_pen(opts->mode, c.color, nseries);
     c.info = calloc(nseries ? nseries : 1, sizeof *c.info);
-    c.keys = calloc(nseries ? nseries : 1, sizeof *c.keys);
+    c.keys = calloc(nseries + 1, sizeof *c.keys);
     if (!c.info || !c.keys) {
         st = FX_PLOT_ENOMEM;
         goto done;

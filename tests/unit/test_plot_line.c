@@ -244,7 +244,7 @@ static void test_color_only_when_asked(Checks *c)
             o.color = color;
             fx_plot_buf_clear(&b);
             fx_plot_line(&b, &s, 1, &o);
-            int esc = strstr(b.data, "\x1b[34m") != NULL;
+            int esc = strstr(b.data, "\x1b[38;5;25m") != NULL;
             CHECK(c, esc == color, "mode %d colour %d: escapes %s", mode,
                   color, esc ? "present" : "absent");
         }
@@ -305,6 +305,143 @@ static void test_arguments(Checks *c)
     fx_plot_buf_free(&b);
 }
 
+/* The i-th line of s (0-based) into out, or "" past the end. */
+static void line_of(const char *s, int i, char *out, size_t cap)
+{
+    while (i > 0 && *s)
+        if (*s++ == '\n')
+            i--;
+    size_t n = strcspn(s, "\n");
+    n = n < cap - 1 ? n : cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
+static int count_lines(const char *s, const char *what)
+{
+    int n = 0;
+    for (const char *p = s; (p = strstr(p, what)); p++)
+        n++;
+    return n;
+}
+
+/* Issue 11, points 10 to 15: overlapping curves stay visible, log axes
+ * get 2 and 5, the y axis ends on ticks beyond the data, the chart is as
+ * wide as asked, a legend that cannot go right says so, and colours are
+ * colour-blind safe with a glyph per curve. */
+static void test_chart_details(Checks *c)
+{
+    double a[10] = {1.2, 0.9, 0.7, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1};
+    FxPlotSeries two[2] = {{"a", a, NULL, 10}, {"b", a, NULL, 10}};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    FxPlotBuf b;
+    fx_plot_buf_init(&b);
+
+    fx_plot_line(&b, two, 2, &o);
+    CHECK(c, count_lines(b.data, "#") >= 10 && strstr(b.data, "# overlap") &&
+          count_lines(b.data, "o") == 1 + 1,   /* "o b" and "overlap" in the legend */
+          "identical curves: their cells show # and the legend says overlap");
+
+    /* Log 0.1 to 1.2: labels 0.1 0.2 0.5 1 2 on the default 17 rows. */
+    fx_plot_buf_clear(&b);
+    o.log_y = 1;
+    fx_plot_line(&b, two, 1, &o);
+    int w, lines;
+    measure(b.data, &w, &lines);
+    int rows = lines - 3;   /* less the x axis, its labels and the legend */
+    CHECK(c, rows >= 15 && strstr(b.data, "  2 +") && strstr(b.data, "\n0.5 +") &&
+          strstr(b.data, "\n0.2 +") && strstr(b.data, "\n  1 +"),
+          "log axis: 2 and 5 labels, %d rows of 17", rows);
+    char first[256], last[256];
+    line_of(b.data, 0, first, sizeof first);
+    line_of(b.data, rows - 1, last, sizeof last);
+    CHECK(c, strstr(first, "2 +") && strstr(last, "0.1 +"),
+          "log axis ends on ticks beyond the data: \"%s\" ... \"%s\"", first, last);
+
+    /* Linear: the top and bottom rows carry ticks at or beyond the data. */
+    fx_plot_buf_clear(&b);
+    o.log_y = 0;
+    fx_plot_line(&b, two, 1, &o);
+    measure(b.data, &w, &lines);
+    line_of(b.data, 0, first, sizeof first);
+    line_of(b.data, lines - 4, last, sizeof last);
+    CHECK(c, atof(first) >= 1.2 && strchr(first, '+') && atof(last) <= 0.1 &&
+          strchr(last, '+'), "linear axis ends on ticks: \"%s\" ... \"%s\"", first, last);
+
+    /* width: N is N columns, with the legend below or right. */
+    int exact = 1;
+    for (int n = 30; n <= 120; n++) {
+        for (int leg = 0; leg < 2; leg++) {
+            fx_plot_buf_clear(&b);
+            o.width = n;
+            o.legend = leg ? FX_PLOT_LEGEND_RIGHT : FX_PLOT_LEGEND_BELOW;
+            fx_plot_line(&b, two, 2, &o);
+            measure(b.data, &w, &lines);
+            char axis[1024];
+            line_of(b.data, lines - 3 - (leg && n < 40 ? 2 : 0), axis, sizeof axis);
+            if (w != n && exact) {
+                printf("# width %d legend %d: %d columns\n", n, leg, w);
+                exact = 0;
+            }
+        }
+    }
+    CHECK(c, exact, "width: 30 to 120 draw exactly that many columns");
+
+    /* legend right without room: shortened labels, or below with a note. */
+    FxPlotSeries longs[2] = {{"a label far too long to sit beside the chart", a, NULL, 10},
+                             {"b", a, NULL, 10}};
+    fx_plot_buf_clear(&b);
+    o.width = 50;
+    o.legend = FX_PLOT_LEGEND_RIGHT;
+    fx_plot_line(&b, longs, 2, &o);
+    line_of(b.data, 0, first, sizeof first);
+    CHECK(c, strstr(first, "* a") && strstr(first, "...") && !strstr(b.data, "far too long"),
+          "legend right, narrow: labels shortened beside the chart: \"%s\"", first);
+    fx_plot_buf_clear(&b);
+    o.width = 30;
+    fx_plot_line(&b, longs, 2, &o);
+    CHECK(c, strstr(b.data, "note: the legend is below"),
+          "legend right with no room at all: below, and a note says so");
+
+    /* Colour: Okabe-Ito (no ANSI red 31 or green 32), a glyph per curve. */
+    double v[5][4];
+    FxPlotSeries five[5];
+    for (int i = 0; i < 5; i++) {
+        for (int k = 0; k < 4; k++)
+            v[i][k] = i * 10 + k;
+        five[i] = (FxPlotSeries){"s", v[i], NULL, 4};
+    }
+    o = fx_plot_line_defaults();
+    o.mode = FX_PLOT_UNICODE;
+    o.color = 1;
+    for (size_t ns = 2; ns <= 5; ns++) {
+        fx_plot_buf_clear(&b);
+        fx_plot_line(&b, five, ns, &o);
+        int distinct = 1;
+        const char *leg = strrchr(b.data, '\n');
+        while (leg > b.data && leg[-1] != '\n')
+            leg--;
+        /* Every sample of the legend (a glyph before " s") differs. */
+        char seen[8][8];
+        int n = 0;
+        for (const char *p = b.data; (p = strstr(p, " s\x1b[0m")); p++) {
+            const char *q = p;
+            while (q > b.data && q[-1] != 'm')
+                q--;
+            snprintf(seen[n], sizeof seen[n], "%.*s", (int)(p - q), q);
+            for (int j = 0; j < n; j++)
+                distinct &= strcmp(seen[j], seen[n]) != 0;
+            if (++n == 8)
+                break;
+        }
+        CHECK(c, n == (int)ns && distinct && !strstr(b.data, "\x1b[31m") &&
+              !strstr(b.data, "\x1b[32m") && count_lines(b.data, "\x1b[38;5;") > 0,
+              "%zu curves in colour: %d legend glyphs, all different, no red or green",
+              ns, n);
+    }
+    fx_plot_buf_free(&b);
+}
+
 int main(void)
 {
     Checks c = {0, 0};
@@ -319,5 +456,6 @@ int main(void)
     test_color_only_when_asked(&c);
     test_options(&c);
     test_arguments(&c);
+    test_chart_details(&c);
     return checks_done(&c);
 }

@@ -151,6 +151,11 @@ static void commands(Test *t, Pty *p, const char *saved)
     CHECK(&t->c, enter(p, ":foo", "unknown command ':foo'; the commands are :help"),
           "an unknown command lists the commands");
     CHECK(&t->c, enter(p, ":help plot", "plot CURVE, ..."), ":help plot");
+    /* Its options come from the table the checks use, legend: included
+     * (it once said "legend: is accepted, not used"). */
+    CHECK(&t->c, enter(p, ":help plot", "legend: \"WHERE\"          \"below\" (default), "
+                                        "\"right\" or \"none\""),
+          ":help plot lists its options with what they do");
     CHECK(&t->c, enter(p, ":help range", "range(a, [b], [step])"), ":help of a builtin");
     CHECK(&t->c, enter(p, ":load /nonexistent/x.fx", "cannot read '/nonexistent/x.fx'"),
           ":load of a missing file is reported");

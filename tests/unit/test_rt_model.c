@@ -405,6 +405,11 @@ static void test_fused(Checks *c)
     CHECK(c, rt_count_correct(logits, t2, 2, 3, 0.5f) == 2 &&
           rt_count_correct(logits + 1, (float[]){1, 0}, 2, 1, 0.0f) == 1,
           "argmax accuracy; binary on logits thresholds at 0");
+    /* A NaN output is wrong: argmax would otherwise name class 0. */
+    float nanout[6] = {NAN, 1, 0, 2, NAN, 1}, t0[2] = {0, 0};
+    CHECK(c, rt_count_correct(nanout, t0, 2, 3, 0.5f) == 0 &&
+          rt_count_correct((float[]){NAN}, (float[]){0}, 1, 1, 0.0f) == 0,
+          "a sample with a NaN output is never correct");
     rt_model_free(m);
 }
 

@@ -241,6 +241,17 @@ static void test_nan_stop(Checks *c)
     CHECK(c, rt_model_nonfinite(m, RT_CHECK_PARAMS) < 0,
           "the diverging step does not update the weights");
     rt_history_free(&h);
+    /* With validation: the epoch cut by the divergence is validated, so
+     * its val_accuracy is a number (a count), not nan. */
+    RtData v = tu_data(20, 4, 3, 13, 0);
+    rt_model_init(m, 2);
+    rc = rt_train(m, &d, &v, &cfg, &h, &err);
+    CHECK(c, rc == 0 && h.diverged && h.epochs == 1 &&
+          isfinite(h.val_accuracy[0]) && isfinite(h.accuracy[0]),
+          "after divergence accuracy %g and val_accuracy %g are numbers",
+          h.accuracy[0], h.val_accuracy[0]);
+    rt_history_free(&h);
+    tu_data_free(&v);
     tu_data_free(&d);
 
     /* lr 1e10 on a regression: the weights blow up within a few steps. */
