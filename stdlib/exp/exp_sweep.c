@@ -29,8 +29,11 @@ int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 static void curves_release(void *data)
 {
     FxCurves *c = data;
-    for (int i = 0; i < c->n; i++)
+    for (int i = 0; i < c->n; i++) {
         fx_unref(c->vals[i]);
+        if (c->reps)
+            fx_unref(c->reps[i]);
+    }
 }
 
 static void curves_free(void *data)
@@ -40,6 +43,7 @@ static void curves_free(void *data)
         free(c->labels[i]);
     free(c->labels);
     free(c->vals);
+    free(c->reps);
     free(c);
 }
 
@@ -182,6 +186,14 @@ static int sweep_field(FxInterp *I, void *data, const char *name, FxValue *out)
         FxValue r = s->pts[i].result;
         if (r.type == FX_NONE)
             continue;
+        if (fx_value_repeats(r)) {           /* the plot draws its spread */
+            if (!c->reps) {
+                c->reps = fx_xcalloc((size_t)s->n + 1, sizeof *c->reps);
+                for (int k = 0; k < s->n; k++)
+                    c->reps[k] = fx_none();
+            }
+            c->reps[i] = fx_ref(r);
+        }
         if (fx_get_field(I, I->field_at, r, fx_intern_cstr(&I->intern, name), &c->vals[i])) {
             fx_unref(set);
             return -1;

@@ -116,6 +116,9 @@ typedef struct FxCurves {
     int      n;
     char   **labels;
     FxValue *vals;
+    FxValue *reps;       /* per point: its repeats over seeds when the
+                            point has them (vals is then their mean), else
+                            none; NULL when no point has */
     char     what[64];   /* the field: "val_loss" */
 } FxCurves;
 

@@ -24,6 +24,7 @@ const FxOptionDef fx_plot_options[] = {
     {"ymax", "Y", "the top of the y axis (higher points clipped)"},
     {"mode", "\"MODE\"", "\"ascii\", \"unicode\" or \"braille\" (--ascii wins)"},
     {"legend", "\"WHERE\"", "\"below\" (default), \"right\" or \"none\""},
+    {"band", "\"WHAT\"", "repeats: \"std\" (mean +-1 std), \"minmax\" or \"none\""},
     {0}};
 const FxOptionDef fx_bars_options[] = {{"title", 0, 0}, {"groups", 0, 0}, {"labels", 0, 0},
     {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {0}};
@@ -33,8 +34,11 @@ typedef struct Series {
     int      n, cap;
     char   **labels;
     double **ys;
+    double **los, **his;      /* a band per curve, or NULL */
     size_t  *lens;
     int      epochs, steps;   /* what the x axis counts, by vote */
+    int      band;            /* repeats: 0 mean +-1 std, 1 min-max, 2 none */
+    int      unicode;         /* the chart's mode, for "±" in labels */
 } Series;
 
 static void series_free(Series *s)
@@ -42,9 +46,13 @@ static void series_free(Series *s)
     for (int i = 0; i < s->n; i++) {
         free(s->labels[i]);
         free(s->ys[i]);
+        free(s->los[i]);
+        free(s->his[i]);
     }
     free(s->labels);
     free(s->ys);
+    free(s->los);
+    free(s->his);
     free(s->lens);
 }
 
@@ -54,10 +62,13 @@ static void series_add(Series *s, const char *label, double *y, size_t n)
         s->cap = s->cap ? s->cap * 2 : 8;
         s->labels = fx_xrealloc(s->labels, (size_t)s->cap * sizeof *s->labels);
         s->ys = fx_xrealloc(s->ys, (size_t)s->cap * sizeof *s->ys);
+        s->los = fx_xrealloc(s->los, (size_t)s->cap * sizeof *s->los);
+        s->his = fx_xrealloc(s->his, (size_t)s->cap * sizeof *s->his);
         s->lens = fx_xrealloc(s->lens, (size_t)s->cap * sizeof *s->lens);
     }
     s->labels[s->n] = fx_xstrdup(label);
     s->ys[s->n] = y;
+    s->los[s->n] = s->his[s->n] = NULL;
     s->lens[s->n++] = n;
 }
 
@@ -90,16 +101,6 @@ static int add_run(FxInterp *I, Series *s, FxRun *r, const char *label)
     return 0;
 }
 
-/* One curve per point; points that failed are skipped. */
-static int add_points(FxInterp *I, Series *s, int n, char **labels, const FxValue *vals,
-                      FxSpan at)
-{
-    for (int i = 0; i < n; i++)
-        if (vals[i].type != FX_NONE && add_value(I, s, vals[i], labels[i], at))
-            return -1;
-    return 0;
-}
-
 static int add_sweep(FxInterp *I, Series *s, FxSweep *sw, FxSpan at)
 {
     for (int i = 0; i < sw->n; i++) {
@@ -115,8 +116,91 @@ static int add_sweep(FxInterp *I, Series *s, FxSweep *sw, FxSpan at)
     return 0;
 }
 
+/* Field `what` of a point's repeats over seeds: the mean curve, with a
+ * band of +-1 std (or min to max) unless band: "none". */
+static int add_repeats_field(FxInterp *I, Series *s, FxValue rep, const char *label,
+                             const char *what, FxSpan at)
+{
+    const char *key = fx_intern_cstr(&I->intern, what);
+    int n = fx_repeats_count(fx_value_repeats(rep));
+    FxValue mean, st = fx_none(), a = fx_none(), b = fx_none();
+    if (fx_get_field(I, at, rep, key, &mean))
+        return -1;
+    size_t len, la = 0, lb = 0;
+    double *y = fx_list_numbers(I, mean, at, "a curve", &len);
+    double *lo = NULL, *hi = NULL;
+    int rc = y ? 0 : -1;
+    if (rc == 0 && s->band != 2 && n > 1) {
+        const char *k1 = s->band == 0 ? "std" : "min", *k2 = s->band == 0 ? "std" : "max";
+        rc = fx_get_field(I, at, rep, fx_intern_cstr(&I->intern, k1), &st) ||
+             fx_get_field(I, at, st, key, &a);
+        fx_unref(st);
+        st = fx_none();
+        if (rc == 0)
+            rc = fx_get_field(I, at, rep, fx_intern_cstr(&I->intern, k2), &st) ||
+                 fx_get_field(I, at, st, key, &b);
+        if (rc == 0) {
+            lo = fx_list_numbers(I, a, at, "a curve", &la);
+            hi = fx_list_numbers(I, b, at, "a curve", &lb);
+            rc = lo && hi ? 0 : -1;
+        }
+        if (rc == 0 && la == len && lb == len && s->band == 0)
+            for (size_t k = 0; k < len; k++) {      /* mean -+ std */
+                double sd = lo[k];
+                lo[k] = y[k] - sd;
+                hi[k] = y[k] + sd;
+            }
+    }
+    if (rc == 0) {
+        char *text = fx_xmalloc(strlen(label) + 64);
+        if (s->band == 2 || n < 2)
+            sprintf(text, "%s (mean of %d)", label, n);
+        else
+            sprintf(text, "%s (mean, %s of %d)", label,
+                    s->band == 0 ? (s->unicode ? "\u00b1std" : "+-std") : "min-max", n);
+        series_add(s, text, y, len);
+        free(text);
+        y = NULL;
+        if (lo && hi && la == len && lb == len) {
+            s->los[s->n - 1] = lo;
+            s->his[s->n - 1] = hi;
+            lo = hi = NULL;
+        }
+    }
+    free(y);
+    free(lo);
+    free(hi);
+    fx_unref(mean);
+    fx_unref(st);
+    fx_unref(a);
+    fx_unref(b);
+    return rc;
+}
+
+/* A point's repeats as a run is drawn: loss and, with validation, val_loss. */
+static int add_repeats(FxInterp *I, Series *s, FxValue rep, const char *label, FxSpan at)
+{
+    FxRepeats *r = fx_value_repeats(rep);
+    FxRun *first = fx_repeats_count(r) ? fx_value_run(fx_repeats_result(r, 0)) : NULL;
+    if (!first) {
+        fx_error(I, at, "plot draws repeats of runs; these repeats hold %s",
+                 fx_repeats_count(r) ? fx_type_phrase(fx_repeats_result(r, 0)) : "nothing");
+        return -1;
+    }
+    char *a = join_label(label, "loss"), *b = join_label(label, "val_loss");
+    int rc = add_repeats_field(I, s, rep, a, "loss", at);
+    if (rc == 0 && first->has_val)
+        rc = add_repeats_field(I, s, rep, b, "val_loss", at);
+    s->epochs++;
+    free(a);
+    free(b);
+    return rc;
+}
+
 static int add_value(FxInterp *I, Series *s, FxValue v, const char *label, FxSpan at)
 {
+    if (fx_value_repeats(v))
+        return add_repeats(I, s, v, label, at);
     FxRun *run = fx_value_run(v);
     FxSweep *sw = fx_value_sweep(v);
     FxCurves *cs = fx_value_curves(v);
@@ -124,8 +208,18 @@ static int add_value(FxInterp *I, Series *s, FxValue v, const char *label, FxSpa
         return add_run(I, s, run, label);
     if (sw)
         return add_sweep(I, s, sw, at);
-    if (cs)
-        return add_points(I, s, cs->n, cs->labels, cs->vals, at);
+    if (cs) {                           /* one curve per point; failed ones skipped */
+        for (int i = 0; i < cs->n; i++) {
+            int rc = 0;
+            if (cs->reps && fx_value_repeats(cs->reps[i]))
+                rc = add_repeats_field(I, s, cs->reps[i], cs->labels[i], cs->what, at);
+            else if (cs->vals[i].type != FX_NONE)
+                rc = add_value(I, s, cs->vals[i], cs->labels[i], at);
+            if (rc)
+                return -1;
+        }
+        return 0;
+    }
     if (v.type == FX_RECORD) {
         FxValue *f = fx_record_get(v, fx_intern_cstr(&I->intern, "f"));
         FxValue *l = f ? f : fx_record_get(v, fx_intern_cstr(&I->intern, "loss"));
@@ -258,6 +352,25 @@ static int legend_opt(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
     return rc;
 }
 
+/* band: "std" (default), "minmax" or "none", for repeats over seeds. */
+static int band_opt(FxInterp *I, const FxNode *n, FxEnv *env, int *band)
+{
+    FxValue v;
+    int given;
+    *band = 0;
+    if (fx_eval_option(I, n, "band", env, &v, &given))
+        return -1;
+    const char *g = given && v.type == FX_STR ? fx_as_str(v)->s : NULL;
+    int rc = 0;
+    if (g && !strcmp(g, "std")) *band = 0;
+    else if (g && !strcmp(g, "minmax")) *band = 1;
+    else if (g && !strcmp(g, "none")) *band = 2;
+    else if (given) rc = fx_error_at(I, fx_option(n, "band")->a,
+                                     "band: is \"std\", \"minmax\" or \"none\"");
+    fx_unref(v);
+    return rc;
+}
+
 static int read_look(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
 {
     memset(l, 0, sizeof *l);
@@ -359,13 +472,16 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
     Look l;
     int rc = read_look(I, n, env, &l);
     if (rc == 0)
+        rc = band_opt(I, n, env, &s.band);
+    s.unicode = l.mode != FX_PLOT_ASCII;
+    if (rc == 0)
         rc = collect(I, n, env, &s);
     if (rc == 0)
         rc = relabel(I, n, s.labels, s.n, l.labels);
     if (rc == 0) {
         FxPlotSeries *ps = fx_xcalloc((size_t)s.n, sizeof *ps);
         for (int i = 0; i < s.n; i++)
-            ps[i] = (FxPlotSeries){s.labels[i], s.ys[i], NULL, s.lens[i]};
+            ps[i] = (FxPlotSeries){s.labels[i], s.ys[i], NULL, s.lens[i], s.los[i], s.his[i]};
         FxPlotLineOpts o = fx_plot_line_defaults();
         o.title = l.title;
         o.xlabel = l.xlabel ? l.xlabel : s.steps ? "step" : s.epochs ? "epoch" : NULL;

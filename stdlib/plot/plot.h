@@ -99,12 +99,19 @@ typedef enum FxPlotLegend {
  *
  * Both y axis ends are ticks at or beyond the data (on a log axis with
  * room, 1, 2 or 5 times a power of ten), and the chart is exactly
- * `width` columns: the x axis runs on past its last tick. */
+ * `width` columns: the x axis runs on past its last tick.
+ *
+ * A series with lo and hi has a band: every empty cell between its lo and
+ * hi curves (joined linearly from point to point) is filled with a faint
+ * '.' (ASCII) or U+2591 (Unicode, braille), in the series' colour, after
+ * all lines are drawn, so a band never hides a line. The bands count in
+ * the y range. */
 typedef struct FxPlotSeries {
     const char   *label;   /* legend text; NULL or "" for none */
     const double *y;
     const double *x;       /* NULL: x = x_start, x_start + 1, ... */
     size_t        n;
+    const double *lo, *hi; /* a band around y, n points each; NULL: none */
 } FxPlotSeries;
 
 typedef struct FxPlotLineOpts {

@@ -91,6 +91,14 @@ static Range scan(Chart *c)
             r.ylo = r.has_y ? fmin(r.ylo, y) : y;
             r.yhi = r.has_y ? fmax(r.yhi, y) : y;
             r.has_y = 1;
+            for (int e = 0; s->lo && s->hi && e < 2; e++) {   /* the band's edges */
+                double b = e ? s->hi[k] : s->lo[k];
+                if (!isfinite(b) || (c->o->log_y && b <= 0))
+                    continue;
+                b = c->o->log_y ? log10(b) : b;
+                r.ylo = fmin(r.ylo, b);
+                r.yhi = fmax(r.yhi, b);
+            }
         }
     }
     if (!r.has_x)
@@ -346,6 +354,55 @@ static void draw_series(Chart *c, size_t i)
                        box_style(c, i));
 }
 
+/* ---- bands --------------------------------------------------------------- */
+
+/* The cell row (0 at the top, may lie outside) of value v, or NAN. */
+static double band_row(const Chart *c, double v)
+{
+    if (!isfinite(v) || (c->o->log_y && v <= 0))
+        return NAN;
+    v = c->o->log_y ? log10(v) : v;
+    return c->h - 1 - fx_plot_axis_pos(&c->yt, v, c->h);
+}
+
+/* Fills the empty cells of column col from row a to row b (a <= b). */
+static void band_column(Chart *c, size_t i, int col, double a, double b)
+{
+    if (col < 0 || col >= c->w || isnan(a) || isnan(b))
+        return;
+    int r0 = clampi((int)floor(a + 0.5), 0, c->h - 1);
+    int r1 = clampi((int)floor(b + 0.5), 0, c->h - 1);
+    for (int r = r0; r <= r1; r++) {
+        size_t at = (size_t)r * c->w + col;
+        if (!c->cv.cp[at]) {
+            c->cv.cp[at] = c->unicode ? 0x2591 : '.';
+            c->cv.owner[at] = (short)(i % 31992);
+        }
+    }
+}
+
+/* Series i's band, column by column between consecutive finite points. */
+static void draw_band(Chart *c, size_t i)
+{
+    const FxPlotSeries *s = &c->s[i];
+    if (!s->lo || !s->hi)
+        return;
+    for (size_t k = 0; k + 1 <= s->n; k++) {
+        size_t k1 = k + 1 < s->n ? k + 1 : k;
+        double x0 = x_at(c, s, k), x1 = x_at(c, s, k1);
+        if (!isfinite(x0) || !isfinite(x1))
+            continue;
+        double c0 = fx_plot_axis_pos(&c->xt, x0, c->w), c1 = fx_plot_axis_pos(&c->xt, x1, c->w);
+        double hi0 = band_row(c, s->hi[k]), hi1 = band_row(c, s->hi[k1]);
+        double lo0 = band_row(c, s->lo[k]), lo1 = band_row(c, s->lo[k1]);
+        int a = (int)floor(c0 + 0.5), b = (int)floor(c1 + 0.5);
+        for (int col = a; col <= b; col++) {
+            double t = b > a ? (double)(col - a) / (b - a) : 0;
+            band_column(c, i, col, hi0 + t * (hi1 - hi0), lo0 + t * (lo1 - lo0));
+        }
+    }
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 /* The tick index whose value falls on row r (0 at the top), or -1. */
@@ -545,6 +602,8 @@ FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
         goto done;
     for (size_t i = 0; i < nseries; i++)
         draw_series(&c, i);
+    for (size_t i = 0; i < nseries; i++)
+        draw_band(&c, i);
     put_chart(&c, out);
     st = fx_plot_buf_status(out);
 done:

@@ -61,6 +61,7 @@ static void random_line(Checks *c, Rng *r, int round, int *bad)
 {
     enum { MAXS = 14, MAXN = 3000 };
     double *y = malloc(MAXS * MAXN * sizeof *y), *x = malloc(MAXN * sizeof *x);
+    double *lo = malloc(MAXS * MAXN * sizeof *lo), *hi = malloc(MAXS * MAXN * sizeof *hi);
     FxPlotSeries s[MAXS];
     size_t ns = next(r) % MAXS;
     for (size_t i = 0; i < ns; i++) {
@@ -68,8 +69,14 @@ static void random_line(Checks *c, Rng *r, int round, int *bad)
         double walk = uniform(r) * 10 - 5;
         for (size_t k = 0; k < n; k++)
             y[i * MAXN + k] = next(r) % 7 == 0 ? walk : value(r, &walk);
+        for (size_t k = 0; k < n; k++) {      /* bands, sometimes inverted or nan */
+            lo[i * MAXN + k] = y[i * MAXN + k] - value(r, &walk);
+            hi[i * MAXN + k] = y[i * MAXN + k] + value(r, &walk);
+        }
+        int band = next(r) % 3 == 0;
         s[i] = (FxPlotSeries){i % 3 ? "series \xe2\x80\x94 label" : NULL,
-                              y + i * MAXN, next(r) % 4 == 0 ? x : NULL, n};
+                              y + i * MAXN, next(r) % 4 == 0 ? x : NULL, n,
+                              band ? lo + i * MAXN : NULL, band ? hi + i * MAXN : NULL};
     }
     for (size_t k = 0; k < MAXN; k++)
         x[k] = next(r) % 50 == 0 ? NAN : k * 0.01 + uniform(r) * 0.02;
@@ -100,6 +107,8 @@ static void random_line(Checks *c, Rng *r, int round, int *bad)
     }
     fx_plot_buf_free(&b);
     free(y);
+    free(lo);
+    free(hi);
     free(x);
 }
 
