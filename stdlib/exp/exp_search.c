@@ -104,30 +104,15 @@ static int bounds(FxCall *c, DistKind kind, double *lo, double *hi)
     return 0;
 }
 
-static int b_uniform(FxCall *c, FxValue *out)
+/* uniform(), loguniform() and randint(): which one is the builtin's name. */
+static int b_bounded(FxCall *c, FxValue *out)
 {
+    DistKind kind = !strcmp(c->bi->name, "uniform") ? DIST_UNIFORM
+                  : !strcmp(c->bi->name, "loguniform") ? DIST_LOGUNIFORM : DIST_RANDINT;
     double lo, hi;
-    if (bounds(c, DIST_UNIFORM, &lo, &hi))
+    if (bounds(c, kind, &lo, &hi))
         return -1;
-    *out = dist_new(c->I, DIST_UNIFORM, lo, hi);
-    return 0;
-}
-
-static int b_loguniform(FxCall *c, FxValue *out)
-{
-    double lo, hi;
-    if (bounds(c, DIST_LOGUNIFORM, &lo, &hi))
-        return -1;
-    *out = dist_new(c->I, DIST_LOGUNIFORM, lo, hi);
-    return 0;
-}
-
-static int b_randint(FxCall *c, FxValue *out)
-{
-    double lo, hi;
-    if (bounds(c, DIST_RANDINT, &lo, &hi))
-        return -1;
-    *out = dist_new(c->I, DIST_RANDINT, lo, hi);
+    *out = dist_new(c->I, kind, lo, hi);
     return 0;
 }
 
@@ -171,11 +156,11 @@ FxValue fx_list_draw(FxValue list, RtRng *r)
 }
 
 static const FxBuiltin search_builtins[] = {
-    {"uniform", "lo, hi", b_uniform,
+    {"uniform", "lo, hi", b_bounded,
      "for a sweep's random search (samples:): numbers drawn uniformly from [lo, hi)"},
-    {"loguniform", "lo, hi", b_loguniform,
+    {"loguniform", "lo, hi", b_bounded,
      "for random search: numbers whose logarithm is uniform, lo > 0 (learning rates)"},
-    {"randint", "lo, hi", b_randint,
+    {"randint", "lo, hi", b_bounded,
      "for random search: whole numbers from lo to hi, both included"},
     {"choice", "values", b_choice,
      "for random search: one of the values, each as likely"},
