@@ -253,6 +253,25 @@ void        fx_resolve_options(FxResolver *R, FxNode *call, const FxOptionDef *a
 void        fx_resolve_names(FxResolver *R, FxNode *call, const char *const *allowed,
                              const char *what);
 
+/* ---- paths (path.c) ---------------------------------------------------------- */
+
+/* A path as code in src means it: relative to src's folder when src is a
+ * file; as given when absolute or when src is not a file ("<-e>",
+ * "<stdin>", "<repl:N>"). Caller frees. */
+char *fx_path_join(const FxSource *src, const char *path);
+/* The same for the code running now (I->src). */
+char *fx_path_script(FxInterp *I, const char *path);
+int   fx_source_is_file(const FxSource *src);
+/* path made absolute against the current directory, "." and ".."
+ * folded without looking at the disk. Caller frees. */
+char *fx_path_absolute(const char *path);
+/* Adds the hint "that is /abs/path (the rule)" to the error just raised;
+ * cli: the path came from the command line (--out). */
+void  fx_error_path_hint(FxInterp *I, const char *resolved, int cli);
+/* Makes the missing folders above the file path (mkdir -p of its
+ * dirname); 0 or an errno. */
+int   fx_path_make_parents(const char *path);
+
 /* ---- the program ----------------------------------------------------------- */
 
 /* fx's command line (fx(1)) with the libraries open_libs opens. */

@@ -573,15 +573,15 @@ static int given(FxCall *c, int i)
 
 char *fx_data_path(FxInterp *I, const char *path)
 {
-    const char *name = I->src ? I->src->name : NULL;
-    const char *slash = name && name[0] != '<' ? strrchr(name, '/') : NULL;
-    if (path[0] == '/' || !slash)
-        return fx_xstrdup(path);
-    size_t dl = (size_t)(slash - name) + 1, pl = strlen(path);
-    char *s = fx_xmalloc(dl + pl + 1);
-    memcpy(s, name, dl);
-    memcpy(s + dl, path, pl + 1);
-    return s;
+    return fx_path_script(I, path);
+}
+
+void fx_data_path_hint(FxInterp *I, const FxDataError *e, const char *path,
+                       const char *labels_path)
+{
+    if (strncmp(e->msg, "cannot read", 11) == 0)
+        fx_error_path_hint(I, e->where == FX_DATA_AT_LABELS_PATH && labels_path ? labels_path
+                           : path, 0);
 }
 
 static int csv_options(FxCall *c, FxCsvOptions *o)
@@ -647,13 +647,15 @@ static int b_load_csv(FxCall *c, FxValue *out)
     char *full = fx_data_path(c->I, path->s);
     FxDataError e = {0};
     FxDataset *d = fx_csv_load(full, path->s, &o, &e);
-    free(full);
     if (!d) {
         fx_error(c->I, error_span(c, e.where), "%s", e.msg);
         if (e.hint[0])
             fx_error_hint(c->I, "%s", e.hint);
+        fx_data_path_hint(c->I, &e, full, NULL);
+        free(full);
         return -1;
     }
+    free(full);
     if (target.ndim && csv_shape(c, d, &target, path->s)) {
         fx_dataset_free(d);
         return -1;

@@ -370,19 +370,24 @@ static RtModel *prepare_model(TrainJob *j)
 }
 
 /* A checkpoint file that cannot be written is an error before training,
- * not after the first epoch. */
+ * not after the first epoch. Its missing folders are made, as save's. */
 static int check_checkpoint(TrainJob *j)
 {
     if (!j->checkpoint[0])
         return 0;
-    FILE *f = fopen(j->checkpoint, "ab");
-    if (!f)
-        return fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write %s: %s",
-                           j->checkpoint, strerror(errno));
+    const char *path = j->checkpoint_path;
+    int err = fx_path_make_parents(path);
+    FILE *f = err ? NULL : fopen(path, "ab");
+    if (!f) {
+        fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write '%s': %s",
+                    j->checkpoint, strerror(err ? err : errno));
+        fx_error_path_hint(j->I, path, 0);
+        return -1;
+    }
     long at = ftell(f);
     fclose(f);
     if (at == 0)
-        remove(j->checkpoint);   /* it did not exist before: leave no empty file */
+        remove(path);   /* it did not exist before: leave no empty file */
     return 0;
 }
 
