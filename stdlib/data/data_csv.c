@@ -187,7 +187,7 @@ typedef struct Label {
 typedef struct Table {
     char  **names;         /* header names, or NULL */
     int     ncols, label;
-    float  *x;             /* rows * (ncols - 1) */
+    double *x;             /* rows * (ncols - 1), as read */
     int64_t rows, cap;
     Label  *labels;
     FxBuf   texts;         /* label cells as text, NUL-separated */
@@ -283,7 +283,7 @@ static int add_row(Csv *cs, Table *t, const Row *r)
     }
     if (t->rows == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 256;
-        float *x = realloc(t->x, (size_t)(t->cap * (t->ncols - 1)) * sizeof *x);
+        double *x = realloc(t->x, (size_t)(t->cap * (t->ncols - 1)) * sizeof *x);
         Label *l = x ? realloc(t->labels, (size_t)t->cap * sizeof *l) : NULL;
         if (x)
             t->x = x;
@@ -294,7 +294,7 @@ static int add_row(Csv *cs, Table *t, const Row *r)
         }
         t->labels = l;
     }
-    float *x = t->x + t->rows * (t->ncols - 1);
+    double *x = t->x + t->rows * (t->ncols - 1);
     for (int j = 0; j < t->ncols; j++) {
         double v = 0;
         int why = parse_num(cell(r, j), &v);
@@ -305,7 +305,7 @@ static int add_row(Csv *cs, Table *t, const Row *r)
         } else if (why) {
             return bad_feature(cs, t, r, j, why);
         } else {
-            *x++ = (float)v;
+            *x++ = v;
         }
     }
     t->rows++;
@@ -482,8 +482,22 @@ static FxDataset *build(Csv *cs, const Table *t, const FxCsvOptions *o)
         fx_data_error(cs->e, FX_DATA_AT_CALL, "%s: %s", cs->name, err.msg);
         return NULL;
     }
-    memcpy(d->x, t->x, (size_t)(t->rows * (t->ncols - 1)) * sizeof(float));
+    int64_t count = t->rows * (t->ncols - 1);
+    for (int64_t i = 0; i < count; i++)
+        d->x[i] = (float)t->x[i];
     if (set_targets(cs, t, o, d)) {
+        fx_dataset_free(d);
+        return NULL;
+    }
+    /* The numbers read stay exact as fx values (d.x, d.y), as doubles
+     * where float32 would round them; training uses the floats. */
+    double *y64 = d->classes ? NULL : malloc((size_t)t->rows * sizeof *y64);
+    for (int64_t i = 0; y64 && i < t->rows; i++)
+        y64[i] = t->labels[i].v;
+    int bad = (!d->classes && !y64) || fx_dataset_keep_exact(d, t->x, y64, &err);
+    free(y64);
+    if (bad) {
+        fx_data_error(cs->e, FX_DATA_AT_CALL, "%s: out of memory", cs->name);
         fx_dataset_free(d);
         return NULL;
     }
