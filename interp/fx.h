@@ -57,6 +57,8 @@ typedef struct FxOptions {
     const char *out_dir;      /* --out DIR, or NULL */
     int         threads;      /* 0: the machine's cores */
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
+    int         strict;       /* --strict: failed sweep points and diverged runs
+                                 make the exit status 1 */
     char      **args;         /* the script's arguments */
     int         nargs;
     /* Opens the libraries into a new interpreter (fx_stdlib_open for the
@@ -93,6 +95,8 @@ typedef struct FxInterp {
     int             interrupt_seen;      /* a Ctrl-C stopped something */
     int             interrupt_pending;   /* a Ctrl-C stopped training, which kept
                                             its run: stop after this statement */
+    int             soft_failures;       /* failed sweep points and diverged runs,
+                                            which do not stop a script (--strict) */
     FxSpan          field_at;            /* where the field being read is written,
                                             for foreign types' field hooks */
     /* What the libraries registered (fx_register_*), and their state. */

@@ -556,6 +556,7 @@ static int run_point(FxInterp *I, const FxNode *n, const Grid *g, FxEnv *scope,
         return 1;
     }
     p->error = take_error(I);
+    I->soft_failures++;
     fprintf(I->out, "sweep %lld/%lld failed: %s\n", k + 1, points, p->error);
     return 0;
 }
@@ -899,6 +900,9 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
     std->data_calls = J.end_data;
     for (long long k = 0; k < g->points; k++) {
         if (J.have[k] && rc == 0) {
+            /* --strict: a child's diverged run counted only in the child */
+            FxRun *pr = fx_value_run(J.pts[k].result);
+            I->soft_failures += J.pts[k].error || (pr && pr->h.diverged);
             sweep_push(s, &J.pts[k]);
             if (I->opt.out_dir && fx_value_run(J.pts[k].result) &&
                 fx_save_run_auto(I, J.pts[k].result, n)) {

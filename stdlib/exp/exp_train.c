@@ -266,10 +266,11 @@ static void set_status(FxRun *r, TrainJob *j)
     RtHistory *h = &r->h;
     FxInterp *I = j->I;
     const char *mon = rt_metric_name(j->cfg.early.monitor);
-    if (h->diverged)
+    if (h->diverged) {
         snprintf(r->status, sizeof r->status, "diverged at step %lld",
                  (long long)h->diverged_step);
-    else if (r->pruned)
+        I->soft_failures++;     /* --strict; a sweep's child reports it as a point */
+    } else if (r->pruned)
         snprintf(r->status, sizeof r->status, "pruned at epoch %lld", (long long)h->epochs);
     else if (h->interrupted)
         snprintf(r->status, sizeof r->status, "interrupted in epoch %lld",
