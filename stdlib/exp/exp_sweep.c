@@ -276,16 +276,11 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The fewest significant digits, 4 at least, that keep a variable's
- * distinct numbers apart in labels. Rounding keeps order, so two values
- * that print alike are neighbours once sorted. */
-static int label_digits(const FxList *l)
+/* The fewest significant digits, 4 at least, that keep n distinct numbers
+ * apart in labels (v is sorted in place). Rounding keeps order, so two
+ * values that print alike are neighbours once sorted. */
+int fx_sweep_digits(double *v, size_t n)
 {
-    double *v = fx_xcalloc(l->n + 1, sizeof *v);
-    size_t n = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->items[i].type == FX_NUM && isfinite(l->items[i].as.n))
-            v[n++] = l->items[i].as.n;
     qsort(v, n, sizeof *v, cmp_double);
     int d = 4;
     for (; d < 17; d++) {
@@ -305,6 +300,18 @@ static int label_digits(const FxList *l)
         if (apart)
             break;
     }
+    return d;
+}
+
+/* The digits a variable's finite numbers need in labels. */
+static int label_digits(const FxList *l)
+{
+    double *v = fx_xcalloc(l->n + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].type == FX_NUM && isfinite(l->items[i].as.n))
+            v[n++] = l->items[i].as.n;
+    int d = fx_sweep_digits(v, n);
     free(v);
     return d;
 }

@@ -94,6 +94,9 @@ typedef struct FxSweep {
 } FxSweep;
 
 extern const FxForeignType fx_sweep_type;
+/* The fewest significant digits, 4 at least, that tell n numbers apart as
+ * labels write them (lr=0.002154); sorts v. Tables use it too. */
+int fx_sweep_digits(double *v, size_t n);
 FxSweep *fx_value_sweep(FxValue v);
 
 /* A point trained over several seeds (exp_repeat.c). */
