@@ -156,6 +156,8 @@ int fx_cli_parse(FxCli *c, int argc, char **argv)
     }
     if (c->mode == FX_MODE_REPL && !isatty(STDIN_FILENO))
         c->mode = FX_MODE_STDIN;
+    c->opt.script = c->mode == FX_MODE_FILE ? c->file : c->mode == FX_MODE_EXPR ? "<-e>"
+                  : c->mode == FX_MODE_STDIN ? "<stdin>" : NULL;
     c->opt.args = argv + i;
     c->opt.nargs = argc - i;
     return -1;

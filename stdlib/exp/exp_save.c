@@ -1,7 +1,8 @@
 /* `save X to "file"` and `--out DIR`: runs and sweeps as CSV (one row per
  * epoch, a sweep's values as leading columns) or JSON lines (one object
  * per epoch; nan is written as null), lists and curve sets as CSV or JSON
- * lines, models' weights as safetensors. Also load_weights(). A file that
+ * lines, models' weights as safetensors; the history files of --out
+ * (exp_out.c). Also load_weights(). A file that
  * cannot be written is a located error; nothing is left half-written
  * silently (the file is written whole, then renamed into place). */
 #include <errno.h>
@@ -389,29 +390,20 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
     return rc;
 }
 
-/* --out DIR: every run's per-epoch history as DIR/run-N.csv and .jsonl;
- * errors point at the statement that trained the run. */
-int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at)
+/* ---- for --out (exp_out.c) ------------------------------------------------------ */
+
+void fx_json_number(FxBuf *b, double x) { num_json(b, x); }
+void fx_json_string(FxBuf *b, const char *s) { json_string(b, s); }
+void fx_json_value(FxBuf *b, FxValue v) { cell_json(b, v); }
+
+void fx_save_history(FxBuf *b, const FxRun *r, int json)
 {
-    FxRun *r = fx_value_run(run);
-    const char *dir = I->opt.out_dir;
-    if (!r || !dir)
-        return 0;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return fx_error_at(I, at, "--out: cannot make directory '%s': %s", dir, strerror(errno));
-    int k = ++fx_std(I)->runs;
-    for (int json = 0; json < 2; json++) {
-        FxBuf b;
-        fx_buf_init(&b);
-        run_rows(&b, r, NULL, 0, json, 1);
-        char path[4096];
-        snprintf(path, sizeof path, "%s/run-%d.%s", dir, k, json ? "jsonl" : "csv");
-        int rc = write_whole(I, at, path, path, &b);
-        fx_buf_free(&b);
-        if (rc)
-            return -1;
-    }
-    return 0;
+    run_rows(b, r, NULL, 0, json, 1);
+}
+
+int fx_save_write(FxInterp *I, const FxNode *at, const char *path, const FxBuf *b)
+{
+    return write_whole(I, at, path, path, b);
 }
 
 /* load_weights(model, file, input:): the model with weights from a

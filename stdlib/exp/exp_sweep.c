@@ -22,7 +22,6 @@
 
 int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
 int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue *out);
-int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 
 /* ---- curve sets ----------------------------------------------------------------- */
 
@@ -565,6 +564,11 @@ static int run_point(FxInterp *I, const FxNode *n, const Grid *g, FxEnv *scope,
     p->error = take_error(I);
     I->soft_failures++;
     fprintf(I->out, "sweep %lld/%lld failed: %s\n", k + 1, points, p->error);
+    if (fx_out_record(I, n, fx_none(), p->params, p->label, p->error)) {
+        char *e = take_error(I);   /* the sweep keeps its points */
+        fprintf(stderr, "fx: %s\n", e);
+        free(e);
+    }
     return 0;
 }
 
@@ -579,6 +583,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         std->train_calls = train_calls;   /* same initial weights and data */
         std->data_calls = data_calls;
         point_label(I, p.label);
+        std->point_params = p.params;     /* for --out's manifest */
         if (!I->opt.quiet)
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);
         int stopped = run_point(I, n, g, scope, &p, k, g->points);
@@ -588,6 +593,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         else
             sweep_push(s, &p);
         point_label(I, NULL);
+        std->point_params = fx_none();
         if (I->interrupt_pending) {
             if (!I->opt.quiet)
                 fprintf(I->out, "interrupted: the sweep keeps the %d point%s so far, of %lld\n",
@@ -911,8 +917,8 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
             FxRun *pr = fx_value_run(J.pts[k].result);
             I->soft_failures += J.pts[k].error || (pr && pr->h.diverged);
             sweep_push(s, &J.pts[k]);
-            if (I->opt.out_dir && fx_value_run(J.pts[k].result) &&
-                fx_save_run_auto(I, J.pts[k].result, n)) {
+            if (fx_out_record(I, n, J.pts[k].result, J.pts[k].params, J.pts[k].label,
+                              J.pts[k].error)) {
                 char *e = take_error(I);   /* the sweep keeps its points */
                 fprintf(stderr, "fx: %s\n", e);
                 free(e);
@@ -1033,6 +1039,10 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         return -1;
     }
     sweep_jobs(I, &g, &jobs);
+    if (fx_out_begin(I, n)) {     /* refuse another script's --out before any point */
+        grid_free(&g);
+        return -1;
+    }
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
     int rc = 0;

@@ -17,7 +17,6 @@
 const FxOptionDef fx_evaluate_options[] = {{"loss", 0, 0}, {"batch", 0, 0}, {0}};
 const FxOptionDef fx_predict_options[] = {{"batch", 0, 0}, {0}};
 
-int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 int fx_train_lstsq(TrainJob *j, FxValue *out);
 
 /* splitmix64: independent seeds from (seed, counter). */
@@ -461,8 +460,11 @@ int fx_eval_train(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
                         "training samples are %s", rt_shape_str(&j.val->shape, a, sizeof a),
                         rt_shape_str(&j.data->shape, b, sizeof b));
         } else {
-            rc = j.lstsq ? fx_train_lstsq(&j, out) : run_gradient(&j, out);
-            if (rc == 0 && I->opt.out_dir && fx_save_run_auto(I, *out, n)) {
+            rc = fx_out_begin(I, n);
+            if (rc == 0)
+                rc = j.lstsq ? fx_train_lstsq(&j, out) : run_gradient(&j, out);
+            if (rc == 0 && I->opt.out_dir &&
+                fx_out_record(I, n, *out, fx_std(I)->point_params, fx_std(I)->label, NULL)) {
                 fx_unref(*out);
                 rc = -1;
             }

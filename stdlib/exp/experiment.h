@@ -129,6 +129,23 @@ extern const FxForeignType fx_curves_type;
 FxCurves *fx_value_curves(FxValue v);
 FxValue   fx_curves_new(FxInterp *I, int n, const char *what);
 
+/* ---- --out (exp_out.c) and the writers it shares with save (exp_save.c) ------ */
+
+/* Checks and opens the --out folder once per invocation (making it,
+ * reading its manifest, refusing another script's results); errors point
+ * at `at`. 0 when there is no --out. */
+int  fx_out_begin(FxInterp *I, const FxNode *at);
+/* A finished run (or, with `error`, a failed sweep point) into --out: its
+ * history files and its manifest line, with the point's params record
+ * (or none) and label. */
+int  fx_out_record(FxInterp *I, const FxNode *at, FxValue run, FxValue params,
+                   const char *label, const char *error);
+void fx_json_number(FxBuf *b, double x);     /* nan and inf as null */
+void fx_json_string(FxBuf *b, const char *s);
+void fx_json_value(FxBuf *b, FxValue v);     /* numbers, else the shown text */
+void fx_save_history(FxBuf *b, const FxRun *r, int json);   /* one row per epoch */
+int  fx_save_write(FxInterp *I, const FxNode *at, const char *path, const FxBuf *b);
+
 /* ---- shared helpers --------------------------------------------------------- */
 
 /* The numbers of a list of numbers (NaN allowed); NULL and an error
