@@ -884,6 +884,39 @@ static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
     return rc;
 }
 
+/* A point that ran in a child process, in the parent: --strict counts its
+ * failure or its diverged runs (counted only in the child), and --out
+ * records its runs (each repeat's) or its error. */
+static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p)
+{
+    FxRepeats *rp = fx_value_repeats(p->result);
+    int count = rp ? fx_repeats_count(rp) : 1;
+    FxValue seeds = fx_none();
+    if (rp && fx_get_field(I, I->field_at, p->result, fx_intern_cstr(&I->intern, "seeds"),
+                           &seeds))
+        fx_error_clear(I);
+    FxStd *std = fx_std(I);
+    uint64_t script_seed = std->seed;
+    I->soft_failures += p->error != NULL;
+    for (int i = 0; i < count; i++) {
+        FxValue v = rp ? fx_repeats_result(rp, i) : p->result;
+        FxRun *r = fx_value_run(v);
+        I->soft_failures += r && r->h.diverged;
+        /* a repeat's line names its seed, as when it runs in this process */
+        if (seeds.type == FX_LIST && (size_t)i < fx_as_list(seeds)->n &&
+            fx_as_list(seeds)->items[i].type == FX_NUM)
+            std->seed = (uint64_t)fx_as_list(seeds)->items[i].as.n;
+        if ((r || (p->error && i == 0)) &&
+            fx_out_record(I, n, v, p->params, p->label, p->error)) {
+            char *e = take_error(I);   /* the sweep keeps its points */
+            fprintf(stderr, "fx: %s\n", e);
+            free(e);
+        }
+        std->seed = script_seed;
+    }
+    fx_unref(seeds);
+}
+
 static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s,
                            int jobs, const FxPruner *pr)
 {
@@ -913,16 +946,8 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
     std->data_calls = J.end_data;
     for (long long k = 0; k < g->points; k++) {
         if (J.have[k] && rc == 0) {
-            /* --strict: a child's diverged run counted only in the child */
-            FxRun *pr = fx_value_run(J.pts[k].result);
-            I->soft_failures += J.pts[k].error || (pr && pr->h.diverged);
             sweep_push(s, &J.pts[k]);
-            if (fx_out_record(I, n, J.pts[k].result, J.pts[k].params, J.pts[k].label,
-                              J.pts[k].error)) {
-                char *e = take_error(I);   /* the sweep keeps its points */
-                fprintf(stderr, "fx: %s\n", e);
-                free(e);
-            }
+            point_record(I, n, &J.pts[k]);
         } else {
             fx_unref(J.pts[k].params);
             point_clear(&J.pts[k]);
