@@ -25,6 +25,7 @@ static const char usage[] =
     "  -e CODE          run CODE instead of a file\n"
     "  -c, --check      check the files (syntax, names, arguments) without running\n"
     "  -q, --quiet      print results only: no per-epoch lines, no progress\n"
+    "      --strict     exit status 1 when a sweep point fails or a run diverges\n"
     "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
     "      --threads N  threads for training (default: the machine's cores)\n"
     "      --jobs N     sweep points run at once, each in its own process\n"
@@ -72,6 +73,7 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
         return 0;
     }
     if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { c->opt.quiet = 1; return -1; }
+    if (!strcmp(a, "--strict")) { c->opt.strict = 1; return -1; }
     if (!strcmp(a, "--ascii")) { c->opt.unicode = 0; c->color = 0; return -1; }
     if (!strcmp(a, "-c") || !strcmp(a, "--check")) { c->mode = FX_MODE_CHECK; return -1; }
     if (!strcmp(a, "-e")) {
@@ -154,6 +156,8 @@ int fx_cli_parse(FxCli *c, int argc, char **argv)
     }
     if (c->mode == FX_MODE_REPL && !isatty(STDIN_FILENO))
         c->mode = FX_MODE_STDIN;
+    c->opt.script = c->mode == FX_MODE_FILE ? c->file : c->mode == FX_MODE_EXPR ? "<-e>"
+                  : c->mode == FX_MODE_STDIN ? "<stdin>" : NULL;
     c->opt.args = argv + i;
     c->opt.nargs = argc - i;
     return -1;
@@ -208,6 +212,12 @@ int fx_cli_run(FxCli *c, volatile sig_atomic_t *interrupted)
     fflush(stdout);
     if (st == 1 && I->interrupt_seen)
         st = 130;
+    if (st == 0 && c->opt.strict && I->soft_failures) {
+        fprintf(stderr, "fx: --strict: %d failed sweep point%s or diverged run%s\n",
+                I->soft_failures, I->soft_failures == 1 ? "" : "s",
+                I->soft_failures == 1 ? "" : "s");
+        st = 1;
+    }
     fx_interp_free(I);
     return st;
 }

@@ -55,8 +55,11 @@ typedef struct FxOptions {
     int         width;        /* terminal width (80 when not a terminal) */
     int         tty;          /* stdout is a terminal */
     const char *out_dir;      /* --out DIR, or NULL */
+    const char *script;       /* the script file, "<-e>" or "<stdin>"; NULL: REPL */
     int         threads;      /* 0: the machine's cores */
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
+    int         strict;       /* --strict: failed sweep points and diverged runs
+                                 make the exit status 1 */
     char      **args;         /* the script's arguments */
     int         nargs;
     /* Opens the libraries into a new interpreter (fx_stdlib_open for the
@@ -93,6 +96,8 @@ typedef struct FxInterp {
     int             interrupt_seen;      /* a Ctrl-C stopped something */
     int             interrupt_pending;   /* a Ctrl-C stopped training, which kept
                                             its run: stop after this statement */
+    int             soft_failures;       /* failed sweep points and diverged runs,
+                                            which do not stop a script (--strict) */
     FxSpan          field_at;            /* where the field being read is written,
                                             for foreign types' field hooks */
     /* What the libraries registered (fx_register_*), and their state. */
@@ -252,6 +257,25 @@ void        fx_resolve_options(FxResolver *R, FxNode *call, const FxOptionDef *a
 /* The same against a NULL-terminated list of names. */
 void        fx_resolve_names(FxResolver *R, FxNode *call, const char *const *allowed,
                              const char *what);
+
+/* ---- paths (path.c) ---------------------------------------------------------- */
+
+/* A path as code in src means it: relative to src's folder when src is a
+ * file; as given when absolute or when src is not a file ("<-e>",
+ * "<stdin>", "<repl:N>"). Caller frees. */
+char *fx_path_join(const FxSource *src, const char *path);
+/* The same for the code running now (I->src). */
+char *fx_path_script(FxInterp *I, const char *path);
+int   fx_source_is_file(const FxSource *src);
+/* path made absolute against the current directory, "." and ".."
+ * folded without looking at the disk. Caller frees. */
+char *fx_path_absolute(const char *path);
+/* Adds the hint "that is /abs/path (the rule)" to the error just raised;
+ * cli: the path came from the command line (--out). */
+void  fx_error_path_hint(FxInterp *I, const char *resolved, int cli);
+/* Makes the missing folders above the file path (mkdir -p of its
+ * dirname); 0 or an errno. */
+int   fx_path_make_parents(const char *path);
 
 /* ---- the program ----------------------------------------------------------- */
 

@@ -77,23 +77,13 @@ void fx_module_free(FxModule *m)
     free(m);
 }
 
-/* "dir/of/importer/" + path, unless path is absolute or the importer is
- * not a file. */
+/* "dir/of/importer/" + path (path.c's rule), unless path is absolute or
+ * the importer is not a file: text that is not a file ("<repl:3>",
+ * "<-e>") imports relative to the current directory; a file, or text read
+ * from one (the REPL's :load), relative to its own directory. */
 static char *join_path(const FxSource *from, const FxModule *from_mod, const char *path)
 {
-    /* Text that is not a file ("<repl:3>", "<-e>") imports relative to the
-     * current directory; a file, or text read from one (the REPL's :load),
-     * relative to its own directory. */
-    if (path[0] == '/' || !from_mod || from->name[0] == '<')
-        return fx_xstrdup(path);
-    const char *slash = strrchr(from->name, '/');
-    if (!slash)
-        return fx_xstrdup(path);
-    size_t dl = (size_t)(slash - from->name) + 1, pl = strlen(path);
-    char *s = fx_xmalloc(dl + pl + 1);
-    memcpy(s, from->name, dl);
-    memcpy(s + dl, path, pl + 1);
-    return s;
+    return from_mod ? fx_path_join(from, path) : fx_xstrdup(path);
 }
 
 static FxModule *module_of_source(FxInterp *I, const FxSource *src)
@@ -128,9 +118,11 @@ FxModule *fx_module_load(FxInterp *I, const char *path, const FxSource *from, Fx
     char *real = realpath(shown, NULL);
     if (!real) {
         fx_diag_error(&I->diag, from, at, "cannot import '%s': %s", path, strerror(errno));
-        if (strcmp(shown, path) != 0)
-            fx_diag_hint(&I->diag, "imports are found relative to the importing file: looked for '%s'",
-                         shown);
+        char *abs = fx_path_absolute(shown);
+        fx_diag_hint(&I->diag, "that is %s (%s)", abs, fx_source_is_file(from)
+                     ? "imports are found relative to the importing file"
+                     : "relative to the current directory");
+        free(abs);
         free(shown);
         *status = 1;
         return NULL;

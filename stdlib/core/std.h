@@ -16,7 +16,11 @@ typedef struct FxStd {
     RtThreads *threads;      /* made on first use, I->opt.threads wide */
     int        blas_pinned;  /* OpenBLAS told to use one thread */
     char       label[160];   /* the sweep point being run ("lr=0.1"), or "" */
-    int        runs;         /* runs trained so far, for --out file names */
+    int        runs;         /* the last --out run number (run-N files) */
+    int        invocation;   /* this invocation's number in --out's manifest;
+                                0 until the folder is opened */
+    FxValue    point_params; /* the sweep point being run's values (borrowed),
+                                or none */
     int64_t    epoch_cap;    /* > 0: a pruned sweep's rung stops every run
                                 after this many epochs (marked pruned) */
     const FxBuiltin *text_split;  /* the core's split(s, sep), to which the

@@ -50,6 +50,12 @@ int fx_data_rng(FxCall *c, int i, RtRng *out);
  * directory; as given when absolute or when the code is not from a file
  * (-e, stdin, the REPL). Caller frees. */
 char *fx_data_path(FxInterp *I, const char *path);
+struct FxDataError;
+/* After a loader's error is raised: when it is a file that cannot be
+ * read, the hint naming its absolute path (labels_path for an error
+ * about the labels file). */
+void fx_data_path_hint(FxInterp *I, const struct FxDataError *e, const char *path,
+                       const char *labels_path);
 
 /* The shortest decimal that reads back as the same float32, as a double:
  * 0.1f becomes 0.1, not 0.10000000149011612. The fields x and y show

@@ -187,7 +187,7 @@ typedef struct Label {
 typedef struct Table {
     char  **names;         /* header names, or NULL */
     int     ncols, label;
-    float  *x;             /* rows * (ncols - 1) */
+    double *x;             /* rows * (ncols - 1), as read */
     int64_t rows, cap;
     Label  *labels;
     FxBuf   texts;         /* label cells as text, NUL-separated */
@@ -283,7 +283,7 @@ static int add_row(Csv *cs, Table *t, const Row *r)
     }
     if (t->rows == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 256;
-        float *x = realloc(t->x, (size_t)(t->cap * (t->ncols - 1)) * sizeof *x);
+        double *x = realloc(t->x, (size_t)(t->cap * (t->ncols - 1)) * sizeof *x);
         Label *l = x ? realloc(t->labels, (size_t)t->cap * sizeof *l) : NULL;
         if (x)
             t->x = x;
@@ -294,7 +294,7 @@ static int add_row(Csv *cs, Table *t, const Row *r)
         }
         t->labels = l;
     }
-    float *x = t->x + t->rows * (t->ncols - 1);
+    double *x = t->x + t->rows * (t->ncols - 1);
     for (int j = 0; j < t->ncols; j++) {
         double v = 0;
         int why = parse_num(cell(r, j), &v);
@@ -305,7 +305,7 @@ static int add_row(Csv *cs, Table *t, const Row *r)
         } else if (why) {
             return bad_feature(cs, t, r, j, why);
         } else {
-            *x++ = (float)v;
+            *x++ = v;
         }
     }
     t->rows++;
@@ -482,8 +482,22 @@ static FxDataset *build(Csv *cs, const Table *t, const FxCsvOptions *o)
         fx_data_error(cs->e, FX_DATA_AT_CALL, "%s: %s", cs->name, err.msg);
         return NULL;
     }
-    memcpy(d->x, t->x, (size_t)(t->rows * (t->ncols - 1)) * sizeof(float));
+    int64_t count = t->rows * (t->ncols - 1);
+    for (int64_t i = 0; i < count; i++)
+        d->x[i] = (float)t->x[i];
     if (set_targets(cs, t, o, d)) {
+        fx_dataset_free(d);
+        return NULL;
+    }
+    /* The numbers read stay exact as fx values (d.x, d.y), as doubles
+     * where float32 would round them; training uses the floats. */
+    double *y64 = d->classes ? NULL : malloc((size_t)t->rows * sizeof *y64);
+    for (int64_t i = 0; y64 && i < t->rows; i++)
+        y64[i] = t->labels[i].v;
+    int bad = (!d->classes && !y64) || fx_dataset_keep_exact(d, t->x, y64, &err);
+    free(y64);
+    if (bad) {
+        fx_data_error(cs->e, FX_DATA_AT_CALL, "%s: out of memory", cs->name);
         fx_dataset_free(d);
         return NULL;
     }
@@ -573,15 +587,15 @@ static int given(FxCall *c, int i)
 
 char *fx_data_path(FxInterp *I, const char *path)
 {
-    const char *name = I->src ? I->src->name : NULL;
-    const char *slash = name && name[0] != '<' ? strrchr(name, '/') : NULL;
-    if (path[0] == '/' || !slash)
-        return fx_xstrdup(path);
-    size_t dl = (size_t)(slash - name) + 1, pl = strlen(path);
-    char *s = fx_xmalloc(dl + pl + 1);
-    memcpy(s, name, dl);
-    memcpy(s + dl, path, pl + 1);
-    return s;
+    return fx_path_script(I, path);
+}
+
+void fx_data_path_hint(FxInterp *I, const FxDataError *e, const char *path,
+                       const char *labels_path)
+{
+    if (strncmp(e->msg, "cannot read", 11) == 0)
+        fx_error_path_hint(I, e->where == FX_DATA_AT_LABELS_PATH && labels_path ? labels_path
+                           : path, 0);
 }
 
 static int csv_options(FxCall *c, FxCsvOptions *o)
@@ -647,13 +661,15 @@ static int b_load_csv(FxCall *c, FxValue *out)
     char *full = fx_data_path(c->I, path->s);
     FxDataError e = {0};
     FxDataset *d = fx_csv_load(full, path->s, &o, &e);
-    free(full);
     if (!d) {
         fx_error(c->I, error_span(c, e.where), "%s", e.msg);
         if (e.hint[0])
             fx_error_hint(c->I, "%s", e.hint);
+        fx_data_path_hint(c->I, &e, full, NULL);
+        free(full);
         return -1;
     }
+    free(full);
     if (target.ndim && csv_shape(c, d, &target, path->s)) {
         fx_dataset_free(d);
         return -1;

@@ -287,10 +287,14 @@ static int b_load_idx(FxCall *c, FxValue *out)
     char *ip = fx_data_path(c->I, images->s), *lp = fx_data_path(c->I, labels->s);
     FxDataError e = {0};
     FxDataset *d = fx_idx_load(ip, lp, limit, classes, &e);
+    if (!d) {
+        raise_at(c, &e, 0, 1, 3);
+        fx_data_path_hint(c->I, &e, ip, lp);
+    }
     free(ip);
     free(lp);
     if (!d)
-        return raise_at(c, &e, 0, 1, 3);
+        return -1;
     const char *base = strrchr(images->s, '/');
     fx_dataset_origin(d, "%s", base ? base + 1 : images->s);
     *out = fx_dataset_value(c->I, d);

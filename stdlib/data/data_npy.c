@@ -422,11 +422,15 @@ static int b_load_npy(FxCall *c, FxValue *out)
     char *xf = fx_data_path(c->I, xp->s), *yf = fx_data_path(c->I, yp->s);
     FxDataError e = {0};
     FxDataset *d = fx_npy_load(xf, xp->s, yf, yp->s, &o, &e);
+    static const int slots[FX_DATA_AT_COUNT] = {-1, 0, -1, 1, 2, -1, -1};
+    if (!d) {
+        raise_at(c, &e, slots);
+        fx_data_path_hint(c->I, &e, xf, yf);
+    }
     free(xf);
     free(yf);
-    static const int slots[FX_DATA_AT_COUNT] = {-1, 0, -1, 1, 2, -1, -1};
     if (!d)
-        return raise_at(c, &e, slots);
+        return -1;
     fx_dataset_origin(d, "%s", base(xp->s));
     *out = fx_dataset_value(c->I, d);
     return 0;
@@ -444,10 +448,14 @@ static int b_load_npz(FxCall *c, FxValue *out)
     FxDataError e = {0};
     const char *xs = xk ? xk->s : "x", *ys = yk ? yk->s : "y";
     FxDataset *d = fx_npz_load(f, p->s, xs, ys, &o, &e);
-    free(f);
     static const int slots[FX_DATA_AT_COUNT] = {-1, 0, -1, -1, 3, 1, 2};
+    if (!d) {
+        raise_at(c, &e, slots);
+        fx_data_path_hint(c->I, &e, f, NULL);
+    }
+    free(f);
     if (!d)
-        return raise_at(c, &e, slots);
+        return -1;
     fx_dataset_origin(d, "%s[%s]", base(p->s), xs);
     *out = fx_dataset_value(c->I, d);
     return 0;

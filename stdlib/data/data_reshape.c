@@ -66,6 +66,10 @@ static int b_reshape(FxCall *c, FxValue *out)
     memcpy(t->x, d->x, (size_t)(d->n * rt_shape_numel(&d->shape)) * sizeof(float));
     memcpy(t->y, d->y, (size_t)(d->n * d->ydim) * sizeof(float));
     memcpy(t->origin, d->origin, sizeof t->origin);
+    if (fx_dataset_copy_exact(t, 0, d, 0, d->n, &e)) {
+        fx_dataset_free(t);
+        return fx_rt_error(c->I, c->node->span, &e);
+    }
     *out = fx_dataset_value(c->I, t);
     return 0;
 }

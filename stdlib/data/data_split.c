@@ -290,6 +290,8 @@ static int b_normalize(FxCall *c, FxValue *out)
         for (int64_t i = 0; i < all; i++)
             for (int64_t j = 0; j < per; j++)
                 t->x[i * per + j] = (float)((t->x[i * per + j] - mean[j]) / std[j]);
+        rt_free(t->x64);        /* new numbers, computed in float32 */
+        t->x64 = NULL;
     }
     rt_free(idx);
     rt_free(mean);
@@ -325,6 +327,11 @@ static int b_concat(FxCall *c, FxValue *out)
     memcpy(t->x + a->n * per, b->x, (size_t)(b->n * per) * sizeof(float));
     memcpy(t->y, a->y, (size_t)(a->n * a->ydim) * sizeof(float));
     memcpy(t->y + a->n * a->ydim, b->y, (size_t)(b->n * b->ydim) * sizeof(float));
+    if (fx_dataset_copy_exact(t, 0, a, 0, a->n, &e) ||
+        fx_dataset_copy_exact(t, a->n, b, 0, b->n, &e)) {
+        fx_dataset_free(t);
+        return fx_rt_error(c->I, c->node->span, &e);
+    }
     fx_dataset_origin(t, "%s+%s", a->origin, b->origin);
     *out = fx_dataset_value(c->I, t);
     return 0;

@@ -47,6 +47,8 @@ void fx_dataset_free(FxDataset *d)
         return;
     rt_free(d->x);
     rt_free(d->y);
+    rt_free(d->x64);
+    rt_free(d->y64);
     rt_free(d);
 }
 
@@ -69,9 +71,68 @@ FxDataset *fx_dataset_take(const FxDataset *d, const int64_t *idx, int64_t k, Rt
     for (int64_t i = 0; i < k; i++) {
         memcpy(t->x + i * per, d->x + idx[i] * per, (size_t)per * sizeof(float));
         memcpy(t->y + i * d->ydim, d->y + idx[i] * d->ydim, (size_t)d->ydim * sizeof(float));
+        if ((d->x64 || d->y64) && fx_dataset_copy_exact(t, i, d, idx[i], 1, err)) {
+            fx_dataset_free(t);
+            return NULL;
+        }
     }
     memcpy(t->origin, d->origin, sizeof t->origin);
     return t;
+}
+
+/* ---- exact numbers -------------------------------------------------------- */
+
+/* A copy of `v` (count doubles) when one of them is not its float in f,
+ * else NULL; *bad on running out of memory. */
+static double *exact_of(const double *v, const float *f, int64_t count, int *bad, RtError *err)
+{
+    int64_t i = 0;
+    while (v && i < count && (double)f[i] == v[i])
+        i++;
+    if (!v || i == count)
+        return NULL;
+    double *c = rt_alloc(count, sizeof *c, "a data set's exact numbers", err);
+    if (c)
+        memcpy(c, v, (size_t)count * sizeof *c);
+    *bad = !c;
+    return c;
+}
+
+int fx_dataset_keep_exact(FxDataset *d, const double *x64, const double *y64, RtError *err)
+{
+    int bad = 0;
+    rt_free(d->x64);
+    rt_free(d->y64);
+    d->x64 = exact_of(x64, d->x, d->n * rt_shape_numel(&d->shape), &bad, err);
+    d->y64 = bad ? NULL : exact_of(y64, d->y, d->n * d->ydim, &bad, err);
+    return bad ? -1 : 0;
+}
+
+/* dst's exact array of `count` numbers, made from its floats on first use. */
+static double *exact_array(double **a, const float *f, int64_t count, RtError *err)
+{
+    if (!*a && (*a = rt_alloc(count, sizeof **a, "a data set's exact numbers", err)))
+        for (int64_t i = 0; i < count; i++)
+            (*a)[i] = f[i];
+    return *a;
+}
+
+int fx_dataset_copy_exact(FxDataset *dst, int64_t to, const FxDataset *src, int64_t from,
+                          int64_t k, RtError *err)
+{
+    int64_t per = rt_shape_numel(&src->shape);
+    if (src->x64) {
+        if (!exact_array(&dst->x64, dst->x, dst->n * per, err))
+            return -1;
+        memcpy(dst->x64 + to * per, src->x64 + from * per, (size_t)(k * per) * sizeof(double));
+    }
+    if (src->y64) {
+        if (!exact_array(&dst->y64, dst->y, dst->n * dst->ydim, err))
+            return -1;
+        memcpy(dst->y64 + to * dst->ydim, src->y64 + from * src->ydim,
+               (size_t)(k * src->ydim) * sizeof(double));
+    }
+    return 0;
 }
 
 FxDataset *fx_dataset_shuffled(FxDataset *d, RtRng *r, RtError *err)
@@ -157,29 +218,34 @@ double fx_float_num(float f)
     return f;
 }
 
-/* Nested lists following dims[0..nd) over p (a number when nd is 0). */
-static FxValue floats_value(FxHeap *h, const float *p, const int64_t *dims, int nd)
+/* Nested lists following dims[0..nd) over p, or over the exact numbers e
+ * when there are some (a number when nd is 0). */
+static FxValue floats_value(FxHeap *h, const float *p, const double *e, const int64_t *dims,
+                            int nd)
 {
     if (nd == 0)
-        return fx_num(fx_float_num(*p));
+        return fx_num(e ? *e : fx_float_num(*p));
     int64_t stride = 1;
     for (int k = 1; k < nd; k++)
         stride *= dims[k];
     FxValue l = fx_list_new(h, (size_t)dims[0]);
     for (int64_t i = 0; i < dims[0]; i++)
-        fx_list_push_value(l, floats_value(h, p + i * stride, dims + 1, nd - 1));
+        fx_list_push_value(l, floats_value(h, p + i * stride, e ? e + i * stride : NULL,
+                                           dims + 1, nd - 1));
     return l;
 }
 
 /* One item per sample: per-sample rows of `width` floats shaped as `s`; a
  * sample of one number is that number. */
-static FxValue rows_value(FxHeap *h, const float *p, int64_t n, const RtShape *s)
+static FxValue rows_value(FxHeap *h, const float *p, const double *e, int64_t n,
+                          const RtShape *s)
 {
     int64_t width = rt_shape_numel(s);
     int nd = width == 1 && s->ndim == 1 ? 0 : s->ndim;
     FxValue l = fx_list_new(h, (size_t)n);
     for (int64_t i = 0; i < n; i++)
-        fx_list_push_value(l, floats_value(h, p + i * width, s->dim, nd));
+        fx_list_push_value(l, floats_value(h, p + i * width, e ? e + i * width : NULL,
+                                           s->dim, nd));
     return l;
 }
 
@@ -221,12 +287,12 @@ static int dataset_field(FxInterp *I, void *data, const char *name, FxValue *out
         int64_t count = d->n * rt_shape_numel(&d->shape);
         if (count > FX_DATA_MAX_LIST)
             return too_big(I, d, name, count);
-        *out = rows_value(h, d->x, d->n, &d->shape);
+        *out = rows_value(h, d->x, d->x64, d->n, &d->shape);
     } else if (strcmp(name, "y") == 0) {
         if (d->n * d->ydim > FX_DATA_MAX_LIST)
             return too_big(I, d, name, d->n * d->ydim);
         RtShape ys = rt_shape1(d->ydim);
-        *out = rows_value(h, d->y, d->n, &ys);
+        *out = rows_value(h, d->y, d->y64, d->n, &ys);
     } else if (strcmp(name, "origin") == 0) {
         *out = fx_str_cstr(h, d->origin);
     } else {

@@ -16,6 +16,10 @@ typedef struct FxDataset {
     int64_t ydim;         /* floats per target */
     float  *y;            /* n * ydim, from rt_alloc; owned */
     int     classes;      /* >= 2: y holds class indices; 0: regression */
+    /* The numbers as read (load_csv, dataset()), when some of them are not
+     * float32 numbers: the fields x and y show these, exactly; NULL when
+     * x (y) holds every value exactly. From rt_alloc; owned. */
+    double *x64, *y64;
     char    origin[96];   /* "random_images(1000)", "data.csv", ... */
 } FxDataset;
 
@@ -33,6 +37,16 @@ FxDataset *fx_value_dataset(FxValue v);
 int        fx_arg_dataset(FxCall *c, int i, FxDataset **out);
 /* The samples idx[0..k) of d, in that order (a new data set). */
 FxDataset *fx_dataset_take(const FxDataset *d, const int64_t *idx, int64_t k, RtError *err);
+/* Keeps x64 (n * numel(shape) doubles) and y64 (n * ydim) as d's exact
+ * numbers where one of them differs from its float32 in d->x (d->y);
+ * either may be NULL. RT_ERR_NOMEM when memory runs out. */
+int        fx_dataset_keep_exact(FxDataset *d, const double *x64, const double *y64,
+                                 RtError *err);
+/* Copies k samples' exact numbers (when src has them) from src sample
+ * `from` to dst sample `to`, making dst's arrays on first use (their other
+ * samples are dst's floats). */
+int        fx_dataset_copy_exact(FxDataset *dst, int64_t to, const FxDataset *src,
+                                 int64_t from, int64_t k, RtError *err);
 /* The runtime's view of d (borrowed pointers). */
 RtData     fx_dataset_rt(const FxDataset *d);
 

@@ -1,7 +1,8 @@
 /* `save X to "file"` and `--out DIR`: runs and sweeps as CSV (one row per
  * epoch, a sweep's values as leading columns) or JSON lines (one object
  * per epoch; nan is written as null), lists and curve sets as CSV or JSON
- * lines, models' weights as safetensors. Also load_weights(). A file that
+ * lines, models' weights as safetensors; the history files of --out
+ * (exp_out.c). Also load_weights(). A file that
  * cannot be written is a located error; nothing is left half-written
  * silently (the file is written whole, then renamed into place). */
 #include <errno.h>
@@ -210,28 +211,37 @@ static int sweep_rows(FxInterp *I, FxBuf *b, FxSweep *s, int steps, int json, co
     return 0;
 }
 
-static int write_whole(FxInterp *I, const FxNode *at, const char *path, const FxBuf *b)
+/* Writes b to `file` (resolved), making its missing parent folders;
+ * errors name the path as written and hint at the absolute one. */
+static int write_whole(FxInterp *I, const FxNode *at, const char *written, const char *file,
+                       const FxBuf *b)
 {
-    size_t n = strlen(path) + 8;
+    size_t n = strlen(file) + 8;
     char *tmp = fx_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
+    snprintf(tmp, n, "%s.tmp", file);
+    int err = fx_path_make_parents(file);
+    FILE *f = err ? NULL : fopen(tmp, "wb");
     int ok = f && fwrite(b->s ? b->s : "", 1, b->len, f) == b->len;
     ok = f && fclose(f) == 0 && ok;
-    int err = errno;
-    if (ok && rename(tmp, path) != 0) {
+    if (!err)
+        err = errno;
+    if (ok && rename(tmp, file) != 0) {
         ok = 0;
         err = errno;
     }
     if (!ok)
         remove(tmp);
     free(tmp);
-    if (!ok)
-        return fx_error_at(I, at, "cannot write '%s': %s", path, strerror(err));
+    if (!ok) {
+        fx_error_at(I, at, "cannot write '%s': %s", written, strerror(err));
+        fx_error_path_hint(I, file, 0);
+        return -1;
+    }
     return 0;
 }
 
-static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *path)
+static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *written,
+                        const char *path)
 {
     FxRun *r = fx_value_run(v);
     FxModel *m = r ? fx_value_model(r->model) : fx_value_model(v);
@@ -239,15 +249,24 @@ static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *pat
         return fx_error_at(I, n->a, "a .safetensors file holds trained weights: save a run or "
                            "r.model, not %s", m ? "an untrained model" : fx_type_phrase(v));
     RtError e = {0};
-    if (rt_weights_save(m->weights, path, &e))
-        return fx_rt_error(I, n->b->span, &e);
+    int err = fx_path_make_parents(path);
+    if (err) {
+        fx_error_at(I, n->b, "cannot write '%s': %s", written, strerror(err));
+        fx_error_path_hint(I, path, 0);
+        return -1;
+    }
+    if (rt_weights_save(m->weights, path, &e)) {
+        fx_rt_error(I, n->b->span, &e);
+        fx_error_path_hint(I, path, 0);
+        return -1;
+    }
     return 0;
 }
 
 /* A dataset as numpy files: "x.npy" its samples (and labels: "y.npy" its
  * targets), "d.npz" both, as the arrays x and y. */
-static int save_dataset(FxInterp *I, const FxNode *n, FxValue v, const char *path, int npz,
-                        FxEnv *env)
+static int save_dataset(FxInterp *I, const FxNode *n, FxValue v, const char *written,
+                        const char *path, int npz, FxEnv *env)
 {
     FxDataset *d = fx_value_dataset(v);
     FxValue lv;
@@ -271,11 +290,13 @@ static int save_dataset(FxInterp *I, const FxNode *n, FxValue v, const char *pat
     else if (rc == 0 && !npz)
         fx_npy_samples(d, &b);
     if (rc == 0)
-        rc = write_whole(I, n->b, path, &b);
+        rc = write_whole(I, n->b, written, path, &b);
     if (rc == 0 && given) {
         b.len = 0;
         fx_npy_targets(d, &b);
-        rc = write_whole(I, lat, fx_as_str(lv)->s, &b);
+        char *lp = fx_path_script(I, fx_as_str(lv)->s);
+        rc = write_whole(I, lat, fx_as_str(lv)->s, lp, &b);
+        free(lp);
     }
     fx_buf_free(&b);
     fx_unref(lv);
@@ -341,16 +362,17 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
     if (p.type != FX_STR || fx_as_str(p)->len == 0) {
         fx_error_at(I, n->b, "save ... to needs a file name");
     } else if (!fx_eval_option(I, n, "steps", env, &st, &given)) {
-        const char *path = fx_as_str(p)->s, *e = ext(path);
+        const char *written = fx_as_str(p)->s, *e = ext(written);
+        char *path = fx_path_script(I, written);
         int steps = given && st.type == FX_BOOL && st.as.b;
         FxBuf b;
         fx_buf_init(&b);
         int data = !strcmp(e, "npy") || !strcmp(e, "npz");
         int lgiven = !data && fx_option(n, "labels") != NULL;
         if (!strcmp(e, "safetensors") && !lgiven)
-            rc = save_weights(I, n, v, path);
+            rc = save_weights(I, n, v, written, path);
         else if (data)
-            rc = save_dataset(I, n, v, path, !strcmp(e, "npz"), env);
+            rc = save_dataset(I, n, v, written, path, !strcmp(e, "npz"), env);
         else if (lgiven)
             rc = fx_error_at(I, fx_option(n, "labels")->a, "labels: is for a dataset saved as "
                              ".npy, not a .%s file", e);
@@ -358,8 +380,9 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
             rc = fx_error_at(I, n->b, "save writes .csv, .jsonl, .safetensors, .npy or .npz "
                              "files, not '.%s'", e);
         else if (!render(I, n, v, strcmp(e, "csv") != 0, steps, &b))
-            rc = write_whole(I, n->b, path, &b);
+            rc = write_whole(I, n->b, written, path, &b);
         fx_buf_free(&b);
+        free(path);
         fx_unref(st);
     }
     fx_unref(v);
@@ -367,29 +390,20 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
     return rc;
 }
 
-/* --out DIR: every run's per-epoch history as DIR/run-N.csv and .jsonl;
- * errors point at the statement that trained the run. */
-int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at)
+/* ---- for --out (exp_out.c) ------------------------------------------------------ */
+
+void fx_json_number(FxBuf *b, double x) { num_json(b, x); }
+void fx_json_string(FxBuf *b, const char *s) { json_string(b, s); }
+void fx_json_value(FxBuf *b, FxValue v) { cell_json(b, v); }
+
+void fx_save_history(FxBuf *b, const FxRun *r, int json)
 {
-    FxRun *r = fx_value_run(run);
-    const char *dir = I->opt.out_dir;
-    if (!r || !dir)
-        return 0;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return fx_error_at(I, at, "--out: cannot make directory '%s': %s", dir, strerror(errno));
-    int k = ++fx_std(I)->runs;
-    for (int json = 0; json < 2; json++) {
-        FxBuf b;
-        fx_buf_init(&b);
-        run_rows(&b, r, NULL, 0, json, 1);
-        char path[4096];
-        snprintf(path, sizeof path, "%s/run-%d.%s", dir, k, json ? "jsonl" : "csv");
-        int rc = write_whole(I, at, path, &b);
-        fx_buf_free(&b);
-        if (rc)
-            return -1;
-    }
-    return 0;
+    run_rows(b, r, NULL, 0, json, 1);
+}
+
+int fx_save_write(FxInterp *I, const FxNode *at, const char *path, const FxBuf *b)
+{
+    return write_whole(I, at, path, path, b);
 }
 
 /* load_weights(model, file, input:): the model with weights from a
@@ -416,10 +430,16 @@ static int b_load_weights(FxCall *c, FxValue *out)
     if (!rm)
         return -1;
     RtError e = {0};
-    if (rt_weights_load(rm, path->s, &e)) {
+    char *file = fx_path_script(c->I, path->s);
+    if (rt_weights_load(rm, file, &e)) {
         rt_model_free(rm);
-        return fx_rt_error(c->I, fx_arg_span(c, 1), &e);
+        fx_rt_error(c->I, fx_arg_span(c, 1), &e);
+        if (e.code == RT_ERR_IO)
+            fx_error_path_hint(c->I, file, 0);
+        free(file);
+        return -1;
     }
+    free(file);
     FxModel *copy = fx_model_copy(m);
     copy->weights = rm;
     copy->input = in;

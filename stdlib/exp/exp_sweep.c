@@ -22,7 +22,6 @@
 
 int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
 int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue *out);
-int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 
 /* ---- curve sets ----------------------------------------------------------------- */
 
@@ -276,16 +275,11 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The fewest significant digits, 4 at least, that keep a variable's
- * distinct numbers apart in labels. Rounding keeps order, so two values
- * that print alike are neighbours once sorted. */
-static int label_digits(const FxList *l)
+/* The fewest significant digits, 4 at least, that keep n distinct numbers
+ * apart in labels (v is sorted in place). Rounding keeps order, so two
+ * values that print alike are neighbours once sorted. */
+int fx_sweep_digits(double *v, size_t n)
 {
-    double *v = fx_xcalloc(l->n + 1, sizeof *v);
-    size_t n = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->items[i].type == FX_NUM && isfinite(l->items[i].as.n))
-            v[n++] = l->items[i].as.n;
     qsort(v, n, sizeof *v, cmp_double);
     int d = 4;
     for (; d < 17; d++) {
@@ -305,6 +299,18 @@ static int label_digits(const FxList *l)
         if (apart)
             break;
     }
+    return d;
+}
+
+/* The digits a variable's finite numbers need in labels. */
+static int label_digits(const FxList *l)
+{
+    double *v = fx_xcalloc(l->n + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].type == FX_NUM && isfinite(l->items[i].as.n))
+            v[n++] = l->items[i].as.n;
+    int d = fx_sweep_digits(v, n);
     free(v);
     return d;
 }
@@ -556,7 +562,13 @@ static int run_point(FxInterp *I, const FxNode *n, const Grid *g, FxEnv *scope,
         return 1;
     }
     p->error = take_error(I);
+    I->soft_failures++;
     fprintf(I->out, "sweep %lld/%lld failed: %s\n", k + 1, points, p->error);
+    if (fx_out_record(I, n, fx_none(), p->params, p->label, p->error)) {
+        char *e = take_error(I);   /* the sweep keeps its points */
+        fprintf(stderr, "fx: %s\n", e);
+        free(e);
+    }
     return 0;
 }
 
@@ -571,6 +583,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         std->train_calls = train_calls;   /* same initial weights and data */
         std->data_calls = data_calls;
         point_label(I, p.label);
+        std->point_params = p.params;     /* for --out's manifest */
         if (!I->opt.quiet)
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);
         int stopped = run_point(I, n, g, scope, &p, k, g->points);
@@ -580,6 +593,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         else
             sweep_push(s, &p);
         point_label(I, NULL);
+        std->point_params = fx_none();
         if (I->interrupt_pending) {
             if (!I->opt.quiet)
                 fprintf(I->out, "interrupted: the sweep keeps the %d point%s so far, of %lld\n",
@@ -870,6 +884,39 @@ static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
     return rc;
 }
 
+/* A point that ran in a child process, in the parent: --strict counts its
+ * failure or its diverged runs (counted only in the child), and --out
+ * records its runs (each repeat's) or its error. */
+static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p)
+{
+    FxRepeats *rp = fx_value_repeats(p->result);
+    int count = rp ? fx_repeats_count(rp) : 1;
+    FxValue seeds = fx_none();
+    if (rp && fx_get_field(I, I->field_at, p->result, fx_intern_cstr(&I->intern, "seeds"),
+                           &seeds))
+        fx_error_clear(I);
+    FxStd *std = fx_std(I);
+    uint64_t script_seed = std->seed;
+    I->soft_failures += p->error != NULL;
+    for (int i = 0; i < count; i++) {
+        FxValue v = rp ? fx_repeats_result(rp, i) : p->result;
+        FxRun *r = fx_value_run(v);
+        I->soft_failures += r && r->h.diverged;
+        /* a repeat's line names its seed, as when it runs in this process */
+        if (seeds.type == FX_LIST && (size_t)i < fx_as_list(seeds)->n &&
+            fx_as_list(seeds)->items[i].type == FX_NUM)
+            std->seed = (uint64_t)fx_as_list(seeds)->items[i].as.n;
+        if ((r || (p->error && i == 0)) &&
+            fx_out_record(I, n, v, p->params, p->label, p->error)) {
+            char *e = take_error(I);   /* the sweep keeps its points */
+            fprintf(stderr, "fx: %s\n", e);
+            free(e);
+        }
+        std->seed = script_seed;
+    }
+    fx_unref(seeds);
+}
+
 static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s,
                            int jobs, const FxPruner *pr)
 {
@@ -900,12 +947,7 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
     for (long long k = 0; k < g->points; k++) {
         if (J.have[k] && rc == 0) {
             sweep_push(s, &J.pts[k]);
-            if (I->opt.out_dir && fx_value_run(J.pts[k].result) &&
-                fx_save_run_auto(I, J.pts[k].result, n)) {
-                char *e = take_error(I);   /* the sweep keeps its points */
-                fprintf(stderr, "fx: %s\n", e);
-                free(e);
-            }
+            point_record(I, n, &J.pts[k]);
         } else {
             fx_unref(J.pts[k].params);
             point_clear(&J.pts[k]);
@@ -1022,6 +1064,10 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         return -1;
     }
     sweep_jobs(I, &g, &jobs);
+    if (fx_out_begin(I, n)) {     /* refuse another script's --out before any point */
+        grid_free(&g);
+        return -1;
+    }
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
     int rc = 0;

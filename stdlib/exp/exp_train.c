@@ -17,7 +17,6 @@
 const FxOptionDef fx_evaluate_options[] = {{"loss", 0, 0}, {"batch", 0, 0}, {0}};
 const FxOptionDef fx_predict_options[] = {{"batch", 0, 0}, {0}};
 
-int fx_save_run_auto(FxInterp *I, FxValue run, const FxNode *at);
 int fx_train_lstsq(TrainJob *j, FxValue *out);
 
 /* splitmix64: independent seeds from (seed, counter). */
@@ -266,10 +265,11 @@ static void set_status(FxRun *r, TrainJob *j)
     RtHistory *h = &r->h;
     FxInterp *I = j->I;
     const char *mon = rt_metric_name(j->cfg.early.monitor);
-    if (h->diverged)
+    if (h->diverged) {
         snprintf(r->status, sizeof r->status, "diverged at step %lld",
                  (long long)h->diverged_step);
-    else if (r->pruned)
+        I->soft_failures++;     /* --strict; a sweep's child reports it as a point */
+    } else if (r->pruned)
         snprintf(r->status, sizeof r->status, "pruned at epoch %lld", (long long)h->epochs);
     else if (h->interrupted)
         snprintf(r->status, sizeof r->status, "interrupted in epoch %lld",
@@ -370,19 +370,24 @@ static RtModel *prepare_model(TrainJob *j)
 }
 
 /* A checkpoint file that cannot be written is an error before training,
- * not after the first epoch. */
+ * not after the first epoch. Its missing folders are made, as save's. */
 static int check_checkpoint(TrainJob *j)
 {
     if (!j->checkpoint[0])
         return 0;
-    FILE *f = fopen(j->checkpoint, "ab");
-    if (!f)
-        return fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write %s: %s",
-                           j->checkpoint, strerror(errno));
+    const char *path = j->checkpoint_path;
+    int err = fx_path_make_parents(path);
+    FILE *f = err ? NULL : fopen(path, "ab");
+    if (!f) {
+        fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write '%s': %s",
+                    j->checkpoint, strerror(err ? err : errno));
+        fx_error_path_hint(j->I, path, 0);
+        return -1;
+    }
     long at = ftell(f);
     fclose(f);
     if (at == 0)
-        remove(j->checkpoint);   /* it did not exist before: leave no empty file */
+        remove(path);   /* it did not exist before: leave no empty file */
     return 0;
 }
 
@@ -455,8 +460,11 @@ int fx_eval_train(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
                         "training samples are %s", rt_shape_str(&j.val->shape, a, sizeof a),
                         rt_shape_str(&j.data->shape, b, sizeof b));
         } else {
-            rc = j.lstsq ? fx_train_lstsq(&j, out) : run_gradient(&j, out);
-            if (rc == 0 && I->opt.out_dir && fx_save_run_auto(I, *out, n)) {
+            rc = fx_out_begin(I, n);
+            if (rc == 0)
+                rc = j.lstsq ? fx_train_lstsq(&j, out) : run_gradient(&j, out);
+            if (rc == 0 && I->opt.out_dir &&
+                fx_out_record(I, n, *out, fx_std(I)->point_params, fx_std(I)->label, NULL)) {
                 fx_unref(*out);
                 rc = -1;
             }

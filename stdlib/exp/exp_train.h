@@ -21,7 +21,8 @@ typedef struct TrainJob {
     int            lstsq, cont, seed_given, threads;
     uint64_t       seed;
     double         l2;
-    char           checkpoint[512];
+    char           checkpoint[512];       /* as written */
+    char           checkpoint_path[4096]; /* resolved (path.c's rule) */
     char           label[160];
     /* progress */
     struct timespec start, epoch_start;

@@ -2,6 +2,7 @@
  * checked for its type and range with a located error, and the defaults a
  * PyTorch or Keras user expects (batch 32, shuffled, 1 epoch, Adam). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "exp_train.h"
@@ -347,7 +348,11 @@ int fx_train_read_options(TrainJob *j)
     if (j->val && j->cfg.val_split > 0)
         return fx_error_at(j->I, fx_option(j->n, "validation_split"),
                            "train takes validate: or validation_split:, not both");
-    if (j->checkpoint[0])
-        j->cfg.checkpoint = j->checkpoint;
+    if (j->checkpoint[0]) {
+        char *p = fx_path_script(j->I, j->checkpoint);
+        snprintf(j->checkpoint_path, sizeof j->checkpoint_path, "%s", p);
+        free(p);
+        j->cfg.checkpoint = j->checkpoint_path;
+    }
     return 0;
 }

@@ -94,6 +94,9 @@ typedef struct FxSweep {
 } FxSweep;
 
 extern const FxForeignType fx_sweep_type;
+/* The fewest significant digits, 4 at least, that tell n numbers apart as
+ * labels write them (lr=0.002154); sorts v. Tables use it too. */
+int fx_sweep_digits(double *v, size_t n);
 FxSweep *fx_value_sweep(FxValue v);
 
 /* A point trained over several seeds (exp_repeat.c). */
@@ -125,6 +128,23 @@ typedef struct FxCurves {
 extern const FxForeignType fx_curves_type;
 FxCurves *fx_value_curves(FxValue v);
 FxValue   fx_curves_new(FxInterp *I, int n, const char *what);
+
+/* ---- --out (exp_out.c) and the writers it shares with save (exp_save.c) ------ */
+
+/* Checks and opens the --out folder once per invocation (making it,
+ * reading its manifest, refusing another script's results); errors point
+ * at `at`. 0 when there is no --out. */
+int  fx_out_begin(FxInterp *I, const FxNode *at);
+/* A finished run (or, with `error`, a failed sweep point) into --out: its
+ * history files and its manifest line, with the point's params record
+ * (or none) and label. */
+int  fx_out_record(FxInterp *I, const FxNode *at, FxValue run, FxValue params,
+                   const char *label, const char *error);
+void fx_json_number(FxBuf *b, double x);     /* nan and inf as null */
+void fx_json_string(FxBuf *b, const char *s);
+void fx_json_value(FxBuf *b, FxValue v);     /* numbers, else the shown text */
+void fx_save_history(FxBuf *b, const FxRun *r, int json);   /* one row per epoch */
+int  fx_save_write(FxInterp *I, const FxNode *at, const char *path, const FxBuf *b);
 
 /* ---- shared helpers --------------------------------------------------------- */
 

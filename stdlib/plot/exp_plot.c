@@ -39,6 +39,7 @@ typedef struct Series {
     int      epochs, steps;   /* what the x axis counts, by vote */
     int      band;            /* repeats: 0 mean +-1 std, 1 min-max, 2 none */
     int      unicode;         /* the chart's mode, for "±" in labels */
+    int      field;           /* several values plotted: prefix curve sets' fields */
 } Series;
 
 static void series_free(Series *s)
@@ -210,11 +211,15 @@ static int add_value(FxInterp *I, Series *s, FxValue v, const char *label, FxSpa
         return add_sweep(I, s, sw, at);
     if (cs) {                           /* one curve per point; failed ones skipped */
         for (int i = 0; i < cs->n; i++) {
+            /* In a plot of several values, each label starts with the
+             * field: "val_loss: lr=0.1". */
+            char *label = join_label(s->field ? cs->what : "", cs->labels[i]);
             int rc = 0;
             if (cs->reps && fx_value_repeats(cs->reps[i]))
-                rc = add_repeats_field(I, s, cs->reps[i], cs->labels[i], cs->what, at);
+                rc = add_repeats_field(I, s, cs->reps[i], label, cs->what, at);
             else if (cs->vals[i].type != FX_NONE)
-                rc = add_value(I, s, cs->vals[i], cs->labels[i], at);
+                rc = add_value(I, s, cs->vals[i], label, at);
+            free(label);
             if (rc)
                 return -1;
         }
@@ -444,6 +449,10 @@ static void emit(FxInterp *I, FxPlotBuf *b, FxPlotStatus st, const FxNode *n)
 
 static int collect(FxInterp *I, const FxNode *n, FxEnv *env, Series *s)
 {
+    int values = 0;
+    for (int i = 0; i < n->items.count; i++)
+        values += n->items.items[i]->kind != FX_N_KWARG;
+    s->field = values > 1;   /* several curve sets: say which field each is */
     for (int i = 0; i < n->items.count; i++) {
         const FxNode *a = n->items.items[i];
         if (a->kind == FX_N_KWARG)

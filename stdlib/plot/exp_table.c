@@ -17,6 +17,7 @@ typedef struct Col {
     double        *num;
     unsigned char *missing;
     char         **str;       /* a text column when not NULL */
+    int            precision; /* significant digits; 0: the table's 4 */
 } Col;
 
 typedef struct Tab {
@@ -101,6 +102,22 @@ static void put_value(Tab *t, const char *header, int row, FxValue v)
     }
 }
 
+/* A swept value in a cell: a number as a number, anything else (a
+ * string, an optimizer, a list) as print shows it, so every row says
+ * which point it is. */
+static void put_param(Tab *t, const char *header, int row, FxValue v)
+{
+    if (v.type == FX_NUM) {
+        put_num(t, header, row, v.as.n);
+        return;
+    }
+    FxBuf b;
+    fx_buf_init(&b);
+    fx_value_show(&b, v);
+    put_str(t, header, row, b.s ? b.s : "");
+    fx_buf_free(&b);
+}
+
 static void tab_free(Tab *t)
 {
     for (int i = 0; i < t->ncols; i++) {
@@ -128,11 +145,13 @@ static void best(const double *x, int64_t n, double *val, int64_t *at)
 }
 
 /* The metric columns of one run in row `row`. */
-static void run_row(Tab *t, int row, const FxRun *r)
+static void run_row(Tab *t, int row, const FxRun *r, const char *point)
 {
     const RtHistory *h = &r->h;
     double b;
     int64_t at;
+    if (r->label[0] && (!point || strcmp(point, r->label)))
+        put_str(t, "label", row, r->label);   /* train's label:, unless the point's */
     put_num(t, "loss", row, last(h->loss, h->epochs));
     if (r->has_val) {
         put_num(t, "val_loss", row, last(h->val_loss, h->epochs));
@@ -197,14 +216,14 @@ static void repeats_row(Tab *t, int row, const FxRepeats *rp, int unicode)
     free(x);
 }
 
-static void result_row(FxInterp *I, Tab *t, int row, FxValue v)
+static void result_row(FxInterp *I, Tab *t, int row, FxValue v, const char *point)
 {
     FxRun *r = fx_value_run(v);
     FxRepeats *rp = fx_value_repeats(v);
     if (rp) {
         repeats_row(t, row, rp, I->opt.tty && I->opt.unicode);
     } else if (r) {
-        run_row(t, row, r);
+        run_row(t, row, r, point);
     } else if (v.type == FX_RECORD) {
         FxRecord *rec = fx_as_record(v);
         for (int i = 0; i < rec->n; i++)
@@ -221,15 +240,25 @@ static void sweep_table(FxInterp *I, Tab *t, FxSweep *s)
     for (int i = 0; i < s->n; i++) {
         FxRecord *p = fx_as_record(s->pts[i].params);
         for (int k = 0; k < p->n; k++)
-            put_value(t, p->keys[k], i, p->vals[k]);
+            put_param(t, p->keys[k], i, p->vals[k]);
     }
+    /* Swept numbers with the digits that tell them apart, as in labels. */
+    double *v = fx_xcalloc((size_t)s->n + 1, sizeof *v);
+    for (int c = 0; c < t->ncols; c++) {
+        size_t n = 0;
+        for (int i = 0; t->cols[c].num && i < s->n; i++)
+            if (!t->cols[c].missing[i] && isfinite(t->cols[c].num[i]))
+                v[n++] = t->cols[c].num[i];
+        t->cols[c].precision = n ? fx_sweep_digits(v, n) : 0;
+    }
+    free(v);
     for (int i = 0; i < s->n; i++) {
         if (s->pts[i].error) {
             char msg[300];
             snprintf(msg, sizeof msg, "failed: %s", s->pts[i].error);
             put_str(t, "status", i, msg);
         } else {
-            result_row(I, t, i, s->pts[i].result);
+            result_row(I, t, i, s->pts[i].result, s->pts[i].label);
         }
     }
 }
@@ -270,7 +299,8 @@ static int fill(FxInterp *I, Tab *t, FxValue v, const FxNode *at)
                 return -1;
             put_value(t, "seed", i, fx_as_list(seeds)->items[i]);
             fx_unref(seeds);
-            result_row(I, t, i, x);
+            FxRun *xr = fx_value_run(x);    /* one point's repeats: one label */
+            result_row(I, t, i, x, xr ? xr->label : NULL);
         }
     } else if (r) {
         epoch_table(t, r);
@@ -291,7 +321,7 @@ static int fill(FxInterp *I, Tab *t, FxValue v, const FxNode *at)
         FxList *l = fx_as_list(v);
         t->rows = (int)l->n;
         for (size_t i = 0; i < l->n; i++)
-            result_row(I, t, (int)i, l->items[i]);
+            result_row(I, t, (int)i, l->items[i], NULL);
     } else {
         return fx_error_at(I, at, "table needs a sweep, a run, a record or a list, got %s",
                            fx_type_phrase(v));
@@ -321,6 +351,7 @@ int fx_exec_table(FxInterp *I, const FxNode *n, FxEnv *env)
         for (int i = 0; i < t.ncols; i++)
             cols[i] = (FxPlotColumn){.header = t.cols[i].header, .num = t.cols[i].num,
                                      .missing = t.cols[i].missing,
+                                     .precision = t.cols[i].precision,
                                      .str = (const char *const *)t.cols[i].str};
         FxPlotTableOpts o = {0};
         o.title = given && title.type == FX_STR ? fx_as_str(title)->s : NULL;
