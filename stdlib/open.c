@@ -20,6 +20,7 @@ void fx_stdlib_open(FxInterp *I)
     fx_core_math_init(I);
     fx_core_list_init(I);
     fx_core_text_init(I);
+    fx_core_test_init(I);
     fx_exp_optim_init(I);
     fx_exp_save_init(I);
     fx_exp_data_init(I);
