@@ -51,6 +51,12 @@ void fx_test_tap(const FxTestSuite *S, FILE *f)
 {
     int n = 0;
     fputs("TAP version 13\n", f);
+    if (S->n == 1 && S->s[0].verdict == FX_TEST_SKIP) {   /* prove: "skipped: why" */
+        fputs("1..0 # SKIP ", f);
+        desc(f, S->s[0].skip);
+        fputs("\n", f);
+        return;
+    }
     for (int i = 0; i < S->n; i++) {
         const FxTestScript *t = &S->s[i];
         if (t->verdict == FX_TEST_DESELECTED)

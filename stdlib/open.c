@@ -23,6 +23,7 @@ void fx_stdlib_open(FxInterp *I)
     fx_core_test_init(I);
     fx_exp_optim_init(I);
     fx_exp_save_init(I);
+    fx_exp_baseline_init(I);
     fx_exp_data_init(I);
     fx_exp_search_init(I);
     fx_exp_compare_init(I);
