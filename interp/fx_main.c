@@ -64,7 +64,11 @@ int fx_main(int argc, char **argv, void (*open_libs)(FxInterp *I))
     if (st >= 0)
         return st;
     job.cli.opt.open_libs = open_libs;
-    job.cli.opt.tty = isatty(STDOUT_FILENO);
+    /* CI=true: a log even on a pseudo-terminal, so no progress line, no
+     * colour and plain ASCII charts. */
+    const char *ci = getenv("CI");
+    int in_ci = ci && ci[0] && strcmp(ci, "0") && strcmp(ci, "false");
+    job.cli.opt.tty = isatty(STDOUT_FILENO) && !in_ci;
     job.cli.opt.width = job.cli.width ? job.cli.width : terminal_width();
     const char *nc = getenv("NO_COLOR");
     if (job.cli.color < 0)
