@@ -101,8 +101,10 @@ run_examples() { # $1 fx binary
     n_ok=$(grep -c '^PASS ' "$tmp/ex"); n_bad=$(grep -c -E '^(FAIL|ERROR) ' "$tmp/ex")
     pass=$((pass + n_ok)); fail=$((fail + n_bad))
     if [ "$rc" -ne 0 ] && [ "$n_bad" -eq 0 ]; then bad "fx test examples/ exited $rc"; fi
-    grep -v -E '^(PASS|SKIP) ' "$tmp/ex" | sed 's/^FAIL /FAIL: example /; s/^ERROR /FAIL: example /'
-    grep -E '^(PASS|SKIP) ' "$tmp/ex" | awk '{ printf "  %s %s %s\n", $1, $2, $NF }'
+    grep -v -E '^(PASS|SKIP) |^[0-9]+ passed, ' "$tmp/ex" |
+        sed 's/^FAIL /FAIL: example /; s/^ERROR /FAIL: example /'
+    grep -E '^PASS ' "$tmp/ex" | awk '{ printf "  %s %s\n", $2, $NF }'
+    grep -E '^SKIP ' "$tmp/ex" | sed 's/^SKIP */  skipped: /'
 }
 
 first=1

@@ -29,8 +29,8 @@ grep -o 'val_accuracy: A and B\|val_loss: A and B\|loss: A and B\|accuracy: A an
 grep -c '^     \* A c.jsonl   o B a.jsonl$' o
 grep -o '^differ: [0-9]* of 25 values outside the tolerance' o | sed 's/[0-9]* of/N of/'
 echo "-- errors"
-"$FX" compare a.jsonl; echo "exit $?"
-"$FX" compare a.jsonl nope.jsonl; echo "exit $?"
-"$FX" compare a.jsonl b.jsonl --rtol x; echo "exit $?"
+"$FX" compare a.jsonl 2>&1; echo "exit $?"
+"$FX" compare a.jsonl nope.jsonl 2>&1; echo "exit $?"
+"$FX" compare a.jsonl b.jsonl --rtol x 2>&1; echo "exit $?"
 printf '{"epoch": 1, "loss": [1]}\n' >bad.jsonl
-"$FX" compare bad.jsonl a.jsonl; echo "exit $?"
+"$FX" compare bad.jsonl a.jsonl 2>&1; echo "exit $?"

@@ -14,9 +14,9 @@ echo "-- --fail-fast"; run -j 1 --fail-fast ../suite/fail_two.fx ../suite/pass_m
 echo "-- -v"; run -v ../suite/fail_two.fx ../suite/pass_no_checks.fx
 echo "-- libraries"; run -k helpers ../suite
 mkdir "$d/empty"
-echo "-- nothing"; (cd "$d" && "$FX" test empty); echo "exit $?"
-echo "-- missing"; (cd "$d" && "$FX" test nope); echo "exit $?"
-echo "-- bad option"; "$FX" test --jobs 0 ../suite; echo "exit $?"
-"$FX" test --bogus; echo "exit $?"
-echo "-- plain fx"; "$FX" ../suite/skip_dataset.fx; echo "exit $?"
-"$FX" ../suite/fail_two.fx; echo "exit $?"
+echo "-- nothing"; (cd "$d" && "$FX" test empty 2>&1); echo "exit $?"
+echo "-- missing"; (cd "$d" && "$FX" test nope 2>&1); echo "exit $?"
+echo "-- bad option"; "$FX" test --jobs 0 ../suite 2>&1; echo "exit $?"
+"$FX" test --bogus 2>&1; echo "exit $?"
+echo "-- plain fx"; "$FX" ../suite/skip_dataset.fx 2>&1; echo "exit $?"
+"$FX" ../suite/fail_two.fx 2>&1; echo "exit $?"
