@@ -3,12 +3,12 @@
 # skip (helpers.fx is imported, so it is a library, not a test). Checks the
 # lines and the summary (times taken out), the exit status, the JUnit XML
 # against tests/junit.xsd with xmllint, and the TAP stream through prove.
-# The timeout (10 s) is far above what any script but the endless loop
+# The timeout (15 s) is far above what any script but the endless loop
 # takes, under ASan too.
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 seeds=$(ls ../../examples/seeds/s[1-4]*.fx | grep -v s4c)
 untimed() { sed -E 's/  [0-9]+\.[0-9]+s$//; s/ in [0-9]+\.[0-9]+s$//'; }
-"$FX" test --jobs 2 --timeout 10 --junit "$t/report.xml" $seeds ../suite >"$t/out" 2>&1
+"$FX" test --jobs 2 --timeout 15 --junit "$t/report.xml" $seeds ../suite >"$t/out" 2>&1
 echo "exit $?"
 untimed <"$t/out" | sed 's|\.\./\.\./||; s|\.\./suite|suite|'
 
