@@ -105,7 +105,8 @@ static void chart(const FxRuns *a, const FxRuns *b, const FxRunsDev *worst, cons
     snprintf(lb, sizeof lb, "B %s", pb);
     snprintf(title, sizeof title, "%s%s%s: A and B", key->metric, key->series[0] ? " of " : "",
              key->series);
-    FxPlotSeries s[2] = {{la, ay, ax, curve(a, key, ax, ay)}, {lb, by, bx, curve(b, key, bx, by)}};
+    FxPlotSeries s[2] = {{.label = la, .y = ay, .x = ax, .n = curve(a, key, ax, ay)},
+                         {.label = lb, .y = by, .x = bx, .n = curve(b, key, bx, by)}};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = title;
     o.xlabel = a->xname;
