@@ -5,6 +5,13 @@
 # curves rise, and the test accuracy ends near 0.85.
 seed 0
 
+# Without the data set there is nothing to run: skipped, not failed (fx test
+# counts it skipped; fx exits with status 77).
+let data_dir = env("FX_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist")
+if not exists(data_dir) {
+    skip(data_dir + " is not there: apt-get install dataset-fashion-mnist")
+}
+
 let train = fashion_mnist(part: "train", limit: 10000)
 let test  = fashion_mnist(part: "test")
 print train

@@ -1,7 +1,8 @@
 /* fx's command line: option parsing, --help and --version, and dispatch
  * to a script file, -e code, stdin, --check or the REPL. Exit status: 0
  * ok, 1 an error in the script (a failed assert included), 2 a usage
- * error or an unreadable file, 130 interrupted by Ctrl-C. */
+ * error or an unreadable file, 77 skipped (skip()), 130 interrupted by
+ * Ctrl-C. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@ static const char usage[] =
     "       fx [options] -e CODE [ARG...] run CODE\n"
     "       fx [options] - [ARG...]       read the script from standard input\n"
     "       fx --check FILE...            parse and resolve names only\n"
+    "       fx test [options] [PATH...]   run scripts as a test suite (fx test --help)\n"
+    "       fx compare A B [options]      compare two saved runs (fx compare --help)\n"
     "       fx                            the REPL on a terminal, else read stdin\n"
     "\n"
     "options:\n"
@@ -27,6 +30,10 @@ static const char usage[] =
     "  -q, --quiet      print results only: no per-epoch lines, no progress\n"
     "      --strict     exit status 1 when a sweep point fails or a run diverges\n"
     "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
+    "      --report FILE  write every check (assert) to FILE as a test case and\n"
+    "                   go on after a failed one (what fx test runs)\n"
+    "      --fail-fast  with --report: stop at the first failed check\n"
+    "      --update-baselines  assert_close writes its baseline file instead\n"
     "      --threads N  threads for training (default: the machine's cores)\n"
     "      --jobs N     sweep points run at once, each in its own process\n"
     "                   (default: the cores over the threads, so 1 unless --threads)\n"
@@ -37,7 +44,7 @@ static const char usage[] =
     "  -V, --version    the version\n"
     "\n"
     "exit status: 0 ok, 1 error in the script or a failed assert, 2 usage error\n"
-    "or unreadable file, 130 interrupted. See fx(1) and fx(7).\n";
+    "or unreadable file, 77 skipped, 130 interrupted. See fx(1) and fx(7).\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -91,6 +98,15 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
         ++*i;
         return -1;
     }
+    if (!strcmp(a, "--report")) {
+        if (!next)
+            return usage_error("%s needs a file", a);
+        c->opt.report = next;
+        ++*i;
+        return -1;
+    }
+    if (!strcmp(a, "--fail-fast")) { c->opt.fail_fast = 1; return -1; }
+    if (!strcmp(a, "--update-baselines")) { c->opt.update_baselines = 1; return -1; }
     if (!strcmp(a, "--threads")) {
         ++*i;
         return number_arg(a, next, 1, 256, &c->opt.threads);
@@ -212,6 +228,8 @@ int fx_cli_run(FxCli *c, volatile sig_atomic_t *interrupted)
     fflush(stdout);
     if (st == 1 && I->interrupt_seen)
         st = 130;
+    else if (st == 1 && I->skipped)
+        st = 77;
     if (st == 0 && c->opt.strict && I->soft_failures) {
         fprintf(stderr, "fx: --strict: %d failed sweep point%s or diverged run%s\n",
                 I->soft_failures, I->soft_failures == 1 ? "" : "s",

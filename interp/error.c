@@ -8,6 +8,8 @@
 #include "interp.h"
 #include "mem.h"
 
+void fx_check_error_record(FxInterp *I, const FxError *e);
+
 static int raise_error(FxInterp *I, FxSpan span, const char *fmt, va_list ap)
 {
     if (I->err.set)          /* the first error wins; later ones are echoes */
@@ -69,6 +71,15 @@ void fx_report(FxInterp *I)
     if (!e->set)
         return;
     fflush(I->out);
+    fx_check_error_record(I, e);
+    if (I->skipped) {         /* skip(): a note, not an error */
+        int line = 0, col = 0;
+        if (e->src)
+            fx_diag_linecol(e->src, e->span.off, &line, &col);
+        fprintf(I->diag.out, "%s:%d:%d: %s\n", e->src ? e->src->name : "fx", line, col, e->msg);
+        fx_error_clear(I);
+        return;
+    }
     fx_diag_error(&I->diag, e->src, e->span, "%s", e->msg);
     if (e->hint[0])
         fx_diag_hint(&I->diag, "%s", e->hint);

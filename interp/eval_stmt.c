@@ -285,7 +285,7 @@ static int assert_truth(FxInterp *I, const FxNode *c, FxEnv *env, int *ok, FxBuf
     int rc = fx_binary_values(I, c, c->op, a, b, &r);
     if (rc == 0) {
         *ok = r.as.b;
-        if (!*ok) {
+        if (!*ok || I->report) {
             static const char *const ops[] = {"==", "!=", "<", "<=", ">", ">="};
             show_compared(got, a);
             fx_buf_printf(got, " %s ", ops[c->op - FX_OP_EQ]);
@@ -297,8 +297,10 @@ static int assert_truth(FxInterp *I, const FxNode *c, FxEnv *env, int *ok, FxBuf
     return rc;
 }
 
-/* assert COND [, MESSAGE]: a failure names the message, or the condition's
- * source text, and the values a comparison compared. */
+/* assert COND [, MESSAGE]: a check (fx_check) named by the message, or
+ * the condition's source text, with the values a comparison compared.
+ * Under fx test (a report) the message is evaluated for a passing assert
+ * too, as the case's name. */
 static int exec_assert(FxInterp *I, const FxNode *n, FxEnv *env)
 {
     int ok = 0;
@@ -306,7 +308,7 @@ static int exec_assert(FxInterp *I, const FxNode *n, FxEnv *env)
     fx_buf_init(&got);
     fx_buf_init(&b);
     int rc = assert_truth(I, n->a, env, &ok, &got);
-    if (rc == 0 && !ok) {
+    if (rc == 0 && (!ok || I->report)) {
         FxValue m;
         if (n->b) {
             rc = fx_eval(I, n->b, env, &m);
@@ -317,13 +319,8 @@ static int exec_assert(FxInterp *I, const FxNode *n, FxEnv *env)
         } else {
             fx_buf_put(&b, I->src->text + n->a->span.off, n->a->span.len);
         }
-        if (rc == 0) {
-            if (got.len)
-                fx_error_at(I, n->a, "assertion failed: %s (got %s)", b.s, got.s);
-            else
-                fx_error_at(I, n->a, "assertion failed: %s", b.s);
-            rc = -1;
-        }
+        if (rc == 0)
+            rc = fx_check(I, n->a->span, ok, b.s ? b.s : "", got.len ? got.s : NULL);
     }
     fx_buf_free(&got);
     fx_buf_free(&b);

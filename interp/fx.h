@@ -44,6 +44,7 @@ typedef struct FxError {
     char            hint[512];
     FxFrame        *frames;   /* call frames, innermost first */
     int             nframes;
+    int             check;    /* a failed check (assert), already in the report */
 } FxError;
 
 /* ---- options and state --------------------------------------------------- */
@@ -60,6 +61,9 @@ typedef struct FxOptions {
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
     int         strict;       /* --strict: failed sweep points and diverged runs
                                  make the exit status 1 */
+    const char *report;       /* --report FILE: checks as test cases (fx test) */
+    int         fail_fast;    /* with report: stop at the first failed check */
+    int         update_baselines;  /* --update-baselines: rewrite, do not compare */
     char      **args;         /* the script's arguments */
     int         nargs;
     /* Opens the libraries into a new interpreter (fx_stdlib_open for the
@@ -98,6 +102,10 @@ typedef struct FxInterp {
                                             its run: stop after this statement */
     int             soft_failures;       /* failed sweep points and diverged runs,
                                             which do not stop a script (--strict) */
+    FILE           *report;              /* --report's file, or NULL */
+    double          case_t0;             /* when the last check ended (seconds) */
+    int             checks_failed;       /* failed checks the script went past */
+    int             skipped;             /* skip() stopped the script */
     FxSpan          field_at;            /* where the field being read is written,
                                             for foreign types' field hooks */
     /* What the libraries registered (fx_register_*), and their state. */
@@ -118,6 +126,18 @@ int fx_error_at(FxInterp *I, const FxNode *n, const char *fmt, ...)
 void fx_error_hint(FxInterp *I, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void fx_error_clear(FxInterp *I);
+
+/* ---- checks: asserts as test cases (check.c) ---------------------------------
+ * Every check (assert, assert_close) is a test case of `fx test`. Under
+ * --report each one is written to the report with its name, location,
+ * time and the values it compared; a failed check prints its located
+ * error and the script goes on (unless --fail-fast), ending with status 1.
+ * Without --report a failed check is an error like any other. Returns 0
+ * to go on, -1 (the error raised) to stop. */
+int fx_check(FxInterp *I, FxSpan at, int ok, const char *name, const char *detail);
+/* skip(reason): stops the script as skipped (exit status 77, as automake's
+ * test drivers read it); returns -1. */
+int fx_skip(FxInterp *I, FxSpan at, const char *reason);
 
 /* ---- built-in functions --------------------------------------------------- */
 

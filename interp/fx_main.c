@@ -1,6 +1,6 @@
 /* fx's command line (fx_main, which the program's main calls with the
  * libraries to open): options, then a script file, -e code, stdin, --check
- * of several files, or the REPL. The interpreter runs on a thread with a
+ * of several files, or the REPL; `fx test` runs scripts as a test suite. The interpreter runs on a thread with a
  * large stack so deep (but limited) recursion in scripts never meets the
  * C stack's end. The Ctrl-C flag is the one piece of global state: a
  * signal handler has no other way to reach the interpreter. */
@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "interp.h"
 #include "repl.h"
+#include "test_run.h"
 
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t second_ends;   /* 0 in the REPL: its session matters */
@@ -54,11 +55,20 @@ static void *run_job(void *arg)
 int fx_main(int argc, char **argv, void (*open_libs)(FxInterp *I))
 {
     Job job = {0};
+    if (argc > 1 && !strcmp(argv[1], "test")) {
+        signal(SIGINT, on_sigint);
+        second_ends = 1;
+        return fx_test_main(argc - 1, argv + 1, &interrupted);
+    }
     int st = fx_cli_parse(&job.cli, argc, argv);
     if (st >= 0)
         return st;
     job.cli.opt.open_libs = open_libs;
-    job.cli.opt.tty = isatty(STDOUT_FILENO);
+    /* CI=true: a log even on a pseudo-terminal, so no progress line, no
+     * colour and plain ASCII charts. */
+    const char *ci = getenv("CI");
+    int in_ci = ci && ci[0] && strcmp(ci, "0") && strcmp(ci, "false");
+    job.cli.opt.tty = isatty(STDOUT_FILENO) && !in_ci;
     job.cli.opt.width = job.cli.width ? job.cli.width : terminal_width();
     const char *nc = getenv("NO_COLOR");
     if (job.cli.color < 0)

@@ -11,6 +11,7 @@
 char     *fx_read_file(const char *path, size_t *len);
 FxModule *fx_module_add(FxInterp *I, const char *name, char *text, size_t len, char *path);
 void      fx_module_free(FxModule *m);
+double    fx_check_now(void);
 
 FxInterp *fx_interp_new(const FxOptions *opt, FILE *out, FILE *err)
 {
@@ -19,6 +20,9 @@ FxInterp *fx_interp_new(const FxOptions *opt, FILE *out, FILE *err)
     I->out = out;
     fx_diag_init(&I->diag, err, opt->color);
     I->ret = fx_none();
+    I->case_t0 = fx_check_now();
+    if (opt->report && !(I->report = fopen(opt->report, "a")))
+        fprintf(err, "fx: cannot write the report '%s': %s\n", opt->report, strerror(errno));
     I->builtins = fx_env_new(&I->heap, NULL);
     I->globals = fx_env_new(&I->heap, I->builtins);
     if (opt->open_libs)
@@ -38,6 +42,8 @@ void fx_interp_free(FxInterp *I)
     free(I->frames);
     fx_error_clear(I);
     fx_intern_free(&I->intern);
+    if (I->report)
+        fclose(I->report);
     free(I);
 }
 
@@ -169,5 +175,5 @@ int fx_run_file(FxInterp *I, const char *path, int flags)
     m->env = I->globals;
     int rc = run_top(I, m, I->globals, 0);
     m->state = 4;
-    return rc == FX_RUN_OK ? 0 : 1;
+    return rc == FX_RUN_OK && !I->checks_failed ? 0 : 1;
 }

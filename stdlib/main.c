@@ -3,10 +3,13 @@
  * OpenBLAS did not recognise the CPU and fell back to an older kernel than
  * the CPU runs (rt_blas_better_core), fx sets OPENBLAS_CORETYPE and starts
  * itself again, since OpenBLAS reads the variable only when it loads. A
- * variable the user set is never changed. */
+ * variable the user set is never changed. `fx compare` (plot/compare.h)
+ * is run from here, since it draws with the standard library's charts. */
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "open.h"
+#include "plot/compare.h"
 #include "rt.h"
 
 int main(int argc, char **argv)
@@ -16,5 +19,7 @@ int main(int argc, char **argv)
         execv("/proc/self/exe", argv);
         unsetenv("OPENBLAS_CORETYPE");   /* no exec: run on with OpenBLAS's pick */
     }
+    if (argc > 1 && !strcmp(argv[1], "compare"))
+        return fx_compare_main(argc - 1, argv + 1);
     return fx_main(argc, argv, fx_stdlib_open);
 }

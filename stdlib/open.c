@@ -20,8 +20,10 @@ void fx_stdlib_open(FxInterp *I)
     fx_core_math_init(I);
     fx_core_list_init(I);
     fx_core_text_init(I);
+    fx_core_test_init(I);
     fx_exp_optim_init(I);
     fx_exp_save_init(I);
+    fx_exp_baseline_init(I);
     fx_exp_data_init(I);
     fx_exp_search_init(I);
     fx_exp_compare_init(I);

@@ -93,13 +93,18 @@ run_scripts() { # $1 fx binary
     done
 }
 
-# Example scripts: in full, once, with the first (optimised) build.
+# Example scripts: in full, once, with the first (optimised) build, by
+# fx test itself (dogfood): each PASS line is a pass, each FAIL or ERROR a
+# failure, shown with its details; SKIP lines are neither.
 run_examples() { # $1 fx binary
-    sh "$top/tests/examples.sh" "$1" >"$tmp/ex" 2>&1
-    n_ok=$(grep -c '^ok ' "$tmp/ex"); n_bad=$(grep -c '^not ok ' "$tmp/ex")
+    (cd "$top" && "$1" test examples/) >"$tmp/ex" 2>&1; rc=$?
+    n_ok=$(grep -c '^PASS ' "$tmp/ex"); n_bad=$(grep -c -E '^(FAIL|ERROR) ' "$tmp/ex")
     pass=$((pass + n_ok)); fail=$((fail + n_bad))
-    grep -v '^ok ' "$tmp/ex" | sed 's/^not ok /FAIL: example /'
-    grep '^ok ' "$tmp/ex" | awk '{ printf "  %s %ss\n", $2, $3 }'
+    if [ "$rc" -ne 0 ] && [ "$n_bad" -eq 0 ]; then bad "fx test examples/ exited $rc"; fi
+    grep -v -E '^(PASS|SKIP) |^[0-9]+ passed, ' "$tmp/ex" |
+        sed 's/^FAIL /FAIL: example /; s/^ERROR /FAIL: example /'
+    grep -E '^PASS ' "$tmp/ex" | awk '{ printf "  %s %s\n", $2, $NF }'
+    grep -E '^SKIP ' "$tmp/ex" | sed 's/^SKIP */  skipped: /'
 }
 
 first=1

@@ -8,6 +8,7 @@
 void fx_core_math_init(FxInterp *I);
 void fx_core_list_init(FxInterp *I);
 void fx_core_text_init(FxInterp *I);
+void fx_core_test_init(FxInterp *I);   /* skip, exists, env */
 
 /* format(fmt, ...): Python's format mini-language. */
 int fx_format_call(FxCall *c, FxValue *out);

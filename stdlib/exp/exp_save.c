@@ -303,7 +303,7 @@ static int save_dataset(FxInterp *I, const FxNode *n, FxValue v, const char *wri
     return rc;
 }
 
-static int render(FxInterp *I, const FxNode *n, FxValue v, int json, int steps, FxBuf *b)
+static int render(FxInterp *I, const FxNode *at, FxValue v, int json, int steps, FxBuf *b)
 {
     FxRun *r = fx_value_run(v);
     FxSweep *s = fx_value_sweep(v);
@@ -313,7 +313,7 @@ static int render(FxInterp *I, const FxNode *n, FxValue v, int json, int steps, 
         return 0;
     }
     if (s)
-        return sweep_rows(I, b, s, steps, json, n->a);
+        return sweep_rows(I, b, s, steps, json, at);
     if (cs) {
         for (int i = 0; i < cs->n; i++) {
             FxValue row = cs->vals[i];
@@ -339,12 +339,12 @@ static int render(FxInterp *I, const FxNode *n, FxValue v, int json, int steps, 
         }
         if (json)
             return 0;
-        return fx_error_at(I, n->a, "save a set of curves as .jsonl, or save the sweep itself "
+        return fx_error_at(I, at, "save a set of curves as .jsonl, or save the sweep itself "
                            "as .csv");
     }
     if (v.type == FX_LIST)
-        return list_rows(I, b, v, json, n->a);
-    return fx_error_at(I, n->a, "save writes runs, sweeps and lists (.csv, .jsonl) or a "
+        return list_rows(I, b, v, json, at);
+    return fx_error_at(I, at, "save writes runs, sweeps and lists (.csv, .jsonl) or a "
                        "model's weights (.safetensors), not %s", fx_type_phrase(v));
 }
 
@@ -379,7 +379,7 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
         else if (strcmp(e, "csv") && strcmp(e, "jsonl"))
             rc = fx_error_at(I, n->b, "save writes .csv, .jsonl, .safetensors, .npy or .npz "
                              "files, not '.%s'", e);
-        else if (!render(I, n, v, strcmp(e, "csv") != 0, steps, &b))
+        else if (!render(I, n->a, v, strcmp(e, "csv") != 0, steps, &b))
             rc = write_whole(I, n->b, written, path, &b);
         fx_buf_free(&b);
         free(path);
@@ -388,6 +388,13 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
     fx_unref(v);
     fx_unref(p);
     return rc;
+}
+
+/* What `save v to "x.jsonl"` (json) or "x.csv" writes, into b; for
+ * assert_close's baselines. */
+int fx_save_render(FxInterp *I, const FxNode *at, FxValue v, int json, FxBuf *b)
+{
+    return render(I, at, v, json, 0, b);
 }
 
 /* ---- for --out (exp_out.c) ------------------------------------------------------ */

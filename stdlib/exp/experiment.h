@@ -191,6 +191,7 @@ void fx_exp_statements_open(FxInterp *I);
 /* Builtin registration (optimizers, schedules, losses). */
 void fx_exp_optim_init(FxInterp *I);
 void fx_exp_save_init(FxInterp *I);
+void fx_exp_baseline_init(FxInterp *I);   /* assert_close */
 void fx_exp_data_init(FxInterp *I);
 /* Successive halving for a sweep's prune: (exp_prune.c). */
 typedef struct FxPruner {

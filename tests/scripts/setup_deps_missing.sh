@@ -14,6 +14,7 @@ run() { PATH="$d:$PATH" FX_DEPS_DRY=1 FAKE_MISSING="$1" sh ../../tools/deps.sh $
 run "re2c libopenblas-dev" ""
 run "re2c libopenblas-dev mandoc" test
 run "mandoc" ""
+run "libxml2-utils perl" test
 run "" test
 run "" bogus
 rm -rf "$d"
