@@ -21,6 +21,7 @@ void fx_stdlib_open(FxInterp *I)
     fx_core_list_init(I);
     fx_core_text_init(I);
     fx_core_test_init(I);
+    fx_core_smooth_init(I);
     fx_exp_optim_init(I);
     fx_exp_save_init(I);
     fx_exp_baseline_init(I);

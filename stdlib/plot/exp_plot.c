@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/core.h"
 #include "statements.h"
 #include "plot.h"
 
@@ -25,6 +26,7 @@ const FxOptionDef fx_plot_options[] = {
     {"mode", "\"MODE\"", "\"ascii\", \"unicode\" or \"braille\" (--ascii wins)"},
     {"legend", "\"WHERE\"", "\"below\" (default), \"right\" or \"none\""},
     {"band", "\"WHAT\"", "repeats: \"std\" (mean +-1 std), \"minmax\" or \"none\""},
+    {"smooth", "W", "raw curves faint, TensorBoard's smoothing (weight W) over them"},
     {0}};
 const FxOptionDef fx_bars_options[] = {{"title", 0, 0}, {"groups", 0, 0}, {"labels", 0, 0},
     {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {0}};
@@ -268,8 +270,8 @@ static char *source_text(FxInterp *I, const FxNode *n)
 
 typedef struct Look {
     char     *title, *xlabel, *ylabel;
-    int       log, width, height, has_ymin, has_ymax, legend;
-    double    ymin, ymax;
+    int       log, width, height, has_ymin, has_ymax, legend, has_smooth;
+    double    ymin, ymax, smooth;
     FxPlotMode mode;
     FxValue   labels, groups;
 } Look;
@@ -399,6 +401,7 @@ static int read_look(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
         num_opt(I, n, env, "width", &w, &g1) || num_opt(I, n, env, "height", &h, &g2) ||
         num_opt(I, n, env, "ymin", &l->ymin, &l->has_ymin) ||
         num_opt(I, n, env, "ymax", &l->ymax, &l->has_ymax) ||
+        num_opt(I, n, env, "smooth", &l->smooth, &l->has_smooth) ||
         fx_eval_option(I, n, "labels", env, &l->labels, &given) ||
         fx_eval_option(I, n, "groups", env, &l->groups, &given))
         return -1;
@@ -407,6 +410,9 @@ static int read_look(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
         return fx_error_at(I, fx_option(n, "ymin")->a, "ymin (%s) must be below ymax (%s)",
                            fx_num_text(l->ymin, a), fx_num_text(l->ymax, b));
     }
+    if (l->has_smooth && !(l->smooth >= 0 && l->smooth < 1))
+        return fx_error_at(I, fx_option(n, "smooth")->a,
+                           "smooth: needs a weight at least 0 and below 1, such as 0.8");
     l->width = g1 ? (int)w : I->opt.width;
     l->height = g2 ? (int)h : 0;
     FxValue lg;
@@ -488,9 +494,19 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
     if (rc == 0)
         rc = relabel(I, n, s.labels, s.n, l.labels);
     if (rc == 0) {
-        FxPlotSeries *ps = fx_xcalloc((size_t)s.n, sizeof *ps);
-        for (int i = 0; i < s.n; i++)
-            ps[i] = (FxPlotSeries){s.labels[i], s.ys[i], NULL, s.lens[i], s.los[i], s.his[i]};
+        /* smooth: each raw curve faint first, the smoothed ones over them */
+        int ns = l.has_smooth ? 2 * s.n : s.n;
+        FxPlotSeries *ps = fx_xcalloc((size_t)ns, sizeof *ps);
+        double **sm = fx_xcalloc((size_t)s.n, sizeof *sm);
+        for (int i = 0; i < s.n; i++) {
+            ps[i] = (FxPlotSeries){s.labels[i], s.ys[i], NULL, s.lens[i], s.los[i], s.his[i], 0};
+            if (!l.has_smooth)
+                continue;
+            sm[i] = fx_xmalloc((s.lens[i] ? s.lens[i] : 1) * sizeof **sm);
+            fx_smooth_ema(s.ys[i], s.lens[i], l.smooth, sm[i]);
+            ps[i] = (FxPlotSeries){"", s.ys[i], NULL, s.lens[i], NULL, NULL, 1};
+            ps[s.n + i] = (FxPlotSeries){s.labels[i], sm[i], NULL, s.lens[i], s.los[i], s.his[i], 0};
+        }
         FxPlotLineOpts o = fx_plot_line_defaults();
         o.title = l.title;
         o.xlabel = l.xlabel ? l.xlabel : s.steps ? "step" : s.epochs ? "epoch" : NULL;
@@ -508,9 +524,12 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
         o.legend = l.legend;
         FxPlotBuf b;
         fx_plot_buf_init(&b);
-        emit(I, &b, fx_plot_line(&b, ps, (size_t)s.n, &o), n);
+        emit(I, &b, fx_plot_line(&b, ps, (size_t)ns, &o), n);
         rc = I->err.set ? -1 : 0;
         fx_plot_buf_free(&b);
+        for (int i = 0; i < s.n; i++)
+            free(sm[i]);
+        free(sm);
         free(ps);
     }
     series_free(&s);

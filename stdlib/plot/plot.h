@@ -112,6 +112,9 @@ typedef struct FxPlotSeries {
     const double *x;       /* NULL: x = x_start, x_start + 1, ... */
     size_t        n;
     const double *lo, *hi; /* a band around y, n points each; NULL: none */
+    int           faint;   /* drawn with '.' (grey on colour) and not
+                              counted for the other series' looks: the
+                              raw curve under a smoothed one */
 } FxPlotSeries;
 
 typedef struct FxPlotLineOpts {

@@ -200,7 +200,11 @@ void fx_plot_canvas_end(FxPlotCanvas *c, int series, uint32_t mark, int style)
         unsigned m = c->mask[i];
         if (!m)
             continue;
-        if (c->pen == FX_PEN_MARK && c->cp[i] && c->owner[i] != series) {
+        /* '.' is a faint curve's (the raw one under its smoothing): it
+         * gives way to any other mark and never makes an overlap */
+        if (c->pen == FX_PEN_MARK && c->cp[i] && c->owner[i] != series && mark == '.')
+            continue;
+        if (c->pen == FX_PEN_MARK && c->cp[i] && c->cp[i] != '.' && c->owner[i] != series) {
             c->overlaps += c->owner[i] != FX_PLOT_SHARED;
             c->cp[i] = FX_PLOT_OVERLAP;
             c->owner[i] = FX_PLOT_SHARED;

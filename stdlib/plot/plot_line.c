@@ -123,16 +123,33 @@ static FxPlotPen pick_pen(FxPlotMode mode, int color, size_t ns)
     return FX_PEN_MARK;
 }
 
+/* The look (mark, colour, weight) of series i: faint series (the raw
+ * curves under smoothed ones) are not counted. */
+static size_t look_of(const Chart *c, size_t i)
+{
+    size_t k = 0;
+    for (size_t j = 0; j < i; j++)
+        k += !c->s[j].faint;
+    return k;
+}
+
+static int series_color(const Chart *c, size_t i)
+{
+    return c->s[i].faint ? 90 : fx_plot_series_color(look_of(c, i));
+}
+
 /* Box line weight of series i: light, heavy, double. */
 static int box_style(const Chart *c, size_t i)
 {
-    (void)c;
-    return (int)(i % 3);
+    return (int)(look_of(c, i) % 3);
 }
 
 /* Mark of series i: ASCII, or a Unicode shape in the Unicode modes. */
 static uint32_t mark_of(const Chart *c, size_t i)
 {
+    if (c->s[i].faint)
+        return '.';
+    i = look_of(c, i);
     return c->unicode ? fx_plot_umark(i) : (uint32_t)(unsigned char)fx_plot_mark(i);
 }
 
@@ -157,7 +174,7 @@ static void make_keys(Chart *c)
     for (size_t i = 0; i < c->ns; i++) {
         FxPlotKey *k = &c->keys[i];
         k->label = c->s[i].label;
-        k->color = c->color ? fx_plot_series_color(i) : 0;
+        k->color = c->color ? series_color(c, i) : 0;
         if (c->pen == FX_PEN_MARK) {
             utf8_of(k->sample, mark_of(c, i));
             k->sample_w = 1;
@@ -423,7 +440,7 @@ static void put_row_cells(const Chart *c, FxPlotBuf *b, int r)
         size_t at = (size_t)r * c->w + col;
         uint32_t cp = c->cv.cp[at];
         short who = c->cv.owner[at];
-        int want = cp && c->color && who >= 0 ? fx_plot_series_color((size_t)who) : 0;
+        int want = cp && c->color && who >= 0 ? series_color(c, (size_t)who) : 0;
         if (want != cur)
             fx_plot_put_color(b, want);
         cur = want;
@@ -586,7 +603,10 @@ FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
     c.width = clampi(opts->width > 0 ? opts->width : 80, 30, 1000);
     c.color = opts->color != 0;
     c.unicode = opts->mode != FX_PLOT_ASCII;
-    c.pen = pick_pen(opts->mode, c.color, nseries);
+    size_t looks = 0;
+    for (size_t i = 0; i < nseries; i++)
+        looks += !series[i].faint;
+    c.pen = pick_pen(opts->mode, c.color, looks);
     c.info = calloc(nseries ? nseries : 1, sizeof *c.info);
     c.keys = calloc(nseries + 1, sizeof *c.keys);
     if (!c.info || !c.keys) {

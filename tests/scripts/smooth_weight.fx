@@ -1,0 +1,1 @@
+print smooth([1, 2], 1)
