@@ -28,6 +28,7 @@ void fx_stdlib_open(FxInterp *I)
     fx_exp_data_init(I);
     fx_exp_search_init(I);
     fx_exp_compare_init(I);
+    fx_exp_diagnose_init(I);
     fx_exp_prune_init(I);
     fx_data_gen_init(I);
     fx_data_split_init(I);

@@ -313,6 +313,9 @@ static FxValue make_run(TrainJob *j, RtModel *rm, RtHistory *h)
     r->loss = j->cfg.loss;
     r->classify = classifies(j->cfg.loss);
     r->has_val = j->val || j->cfg.val_split > 0;
+    r->classes = j->data->classes;
+    if (r->classify && r->classes < 2)
+        r->classes = 2;
     if (j->pruned && !h->diverged) {    /* not a Ctrl-C: the sweep's rung */
         r->pruned = 1;
         r->h.interrupted = 0;

@@ -74,7 +74,16 @@ typedef struct FxRun {
     char       status[200];      /* "ok", "stopped early at epoch 7", ... */
     double     val_only_loss;    /* closed-form fits: test loss */
     int        pruned;           /* a sweep's prune: stopped it (epochs ran) */
+    int        classes;          /* the data's classes (2 for binary), 0 regression */
 } FxRun;
+
+/* The run's verdicts (exp_diagnose.c) with default thresholds or those of
+ * `lim` (NULL: defaults); out has room for FX_DK_COUNT. */
+struct FxVerdict;
+struct FxDiagLimits;
+int fx_run_diagnose(const FxRun *r, const struct FxDiagLimits *lim, struct FxVerdict *out);
+FxValue fx_run_diagnosis(FxInterp *I, const FxRun *r);
+void fx_exp_diagnose_init(FxInterp *I);
 
 extern const FxForeignType fx_run_type;
 FxRun *fx_value_run(FxValue v);

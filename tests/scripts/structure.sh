@@ -1,7 +1,7 @@
 # The layers' one direction (grammar -> interp -> stdlib -> runtime):
 # interp/ includes no stdlib/ header and its objects use no symbol that
 # stdlib/ defines; stdlib/ reaches interp/ only through fx.h; inside
-# stdlib/ the folders depend one way, core <- data <- exp <- plot, and
+# stdlib/ the folders depend one way, core <- data <- diag <- exp <- plot, and
 # only stdlib/open.c and stdlib/main.c see them all; runtime/ includes
 # nothing of either. Prints each breach; silent lines mean none.
 top=$(cd ../.. && pwd)
@@ -32,7 +32,7 @@ comm -12 "$tmp/std.sym" "$tmp/interp.undef" | sed 's/^/  interp uses stdlib'"'"'
 
 # A folder's rank in the line; a file may include its own folder's headers
 # and those of folders of a lower rank. Top-level stdlib files see all.
-rank() { case $1 in core) echo 1;; data) echo 2;; exp) echo 3;; plot) echo 4;; *) echo 9;; esac; }
+rank() { case $1 in core) echo 1;; data) echo 2;; diag) echo 3;; exp) echo 4;; plot) echo 5;; *) echo 9;; esac; }
 
 echo "stdlib/ includes:"
 for f in $(find stdlib -name '*.[ch]' | sort); do

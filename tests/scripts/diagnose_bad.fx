@@ -1,0 +1,1 @@
+let d = diagnose({loss: [1, 0.5]}, patiense: 3)
