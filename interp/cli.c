@@ -29,6 +29,7 @@ static const char usage[] =
     "  -c, --check      check the files (syntax, names, arguments) without running\n"
     "  -q, --quiet      print results only: no per-epoch lines, no progress\n"
     "      --strict     exit status 1 when a sweep point fails or a run diverges\n"
+    "      --diagnose   print every run's diagnosis (fx(7), DIAGNOSIS) after it\n"
     "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
     "      --report FILE  write every check (assert) to FILE as a test case and\n"
     "                   go on after a failed one (what fx test runs)\n"
@@ -81,6 +82,7 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
     }
     if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { c->opt.quiet = 1; return -1; }
     if (!strcmp(a, "--strict")) { c->opt.strict = 1; return -1; }
+    if (!strcmp(a, "--diagnose")) { c->opt.diagnose = 1; return -1; }
     if (!strcmp(a, "--ascii")) { c->opt.unicode = 0; c->color = 0; return -1; }
     if (!strcmp(a, "-c") || !strcmp(a, "--check")) { c->mode = FX_MODE_CHECK; return -1; }
     if (!strcmp(a, "-e")) {

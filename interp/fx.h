@@ -51,6 +51,7 @@ typedef struct FxError {
 
 typedef struct FxOptions {
     int         quiet;        /* --quiet: results only, no progress */
+    int         diagnose;     /* --diagnose: every run's verdicts after it */
     int         color;        /* colours in diagnostics and charts */
     int         unicode;      /* charts may use Unicode */
     int         width;        /* terminal width (80 when not a terminal) */

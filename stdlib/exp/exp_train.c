@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "diag/verdict.h"
 #include "exp_train.h"
 #include "exp_progress.h"
 
@@ -326,6 +327,11 @@ static FxValue make_run(TrainJob *j, RtModel *rm, RtHistory *h)
     copy->input = j->data->shape;
     r->model = fx_model_value(I, copy);
     set_status(r, j);
+    if ((j->diagnose || I->opt.diagnose) && !j->lstsq) {
+        FxVerdict v[FX_DK_COUNT];
+        int nv = fx_run_diagnose(r, NULL, v);
+        fx_diag_print(I->out, r->label, v, nv);
+    }
     return fx_foreign_new(&I->heap, &fx_run_type, r);
 }
 

@@ -19,6 +19,7 @@ typedef struct TrainJob {
     int            loss_given, monitor_given, has_schedule;
     int            log;            /* 0 epoch lines, 1 batch lines, 2 none */
     int            lstsq, cont, seed_given, threads;
+    int            diagnose;       /* print the verdicts after the run */
     uint64_t       seed;
     double         l2;
     char           checkpoint[512];       /* as written */

@@ -36,6 +36,7 @@ const FxOptionDef fx_train_options[] = {
     {"seed", "N", "this run's seed (weights, shuffles, dropout)"},
     {"threads", "N", "threads for this run (default: --threads, or the cores)"},
     {"continue", "BOOL", "go on from the weights of the run trained"},
+    {"diagnose", "BOOL", "print the run's diagnosis when it ends (fx --diagnose: every run)"},
     {"solver", "\"NAME\"", "\"gradient\" (default) or \"lstsq\" (closed form)"},
     {"label", "\"TEXT\"", "the run's name in plots and tables"},
     {0}};
@@ -336,7 +337,7 @@ int fx_train_read_options(TrainJob *j)
         bool_opt(j, "resample", &j->cfg.sample_per_step) ||
         num_opt(j, "clip_norm", 0, 1e30, 0, &j->cfg.clip_norm) ||
         num_opt(j, "clip_value", 0, 1e30, 0, &j->cfg.clip_value) ||
-        bool_opt(j, "continue", &j->cont) || choice_opt(j, "solver", solvers, &solver) ||
+        bool_opt(j, "continue", &j->cont) || bool_opt(j, "diagnose", &j->diagnose) || choice_opt(j, "solver", solvers, &solver) ||
         string_opt(j, "label", j->label, sizeof j->label))
         return -1;
     j->log = log;

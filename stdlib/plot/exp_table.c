@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "diag/verdict.h"
 #include "statements.h"
 #include "plot.h"
 
@@ -168,6 +169,12 @@ static void run_row(Tab *t, int row, const FxRun *r, const char *point)
     put_num(t, "epochs", row, (double)h->epochs);
     put_num(t, "seconds", row, h->seconds);
     put_str(t, "status", row, r->status);
+    if (r->h.epochs > 0 && r->h.loss) {
+        FxVerdict v[FX_DK_COUNT];
+        char kinds[256];
+        fx_diag_kinds_text(v, fx_run_diagnose(r, NULL, v), kinds, sizeof kinds);
+        put_str(t, "verdict", row, kinds);
+    }
 }
 
 /* "0.4123 ± 0.0201" (4 significant digits each, "+-" in ASCII). */
