@@ -27,3 +27,17 @@ print format("noise of the per-batch loss over 5 seeds: batch 8 {:.4f} +- {:.4f}
              c.mean_a, c.std_a, c.mean_b, c.std_b, c.p)
 assert mean(n8) > 3 * mean(n256), "batch 8 is much noisier, over 5 seeds"
 assert c.differ and c.diff > 0, "beyond seed noise"
+
+# The diagnosis names it: batch 8 gives gradient noise, batch 256 does
+# not, for 10 seeds.
+diagnose(runs[0].runs[0])
+for s in range(10) {
+    seed s
+    let d = random_data(1000, 10, dist: "uniform", classes: 2)
+    let small = train net on d, optimizer: adam(lr: 0.001), loss: binary_cross_entropy,
+                    epochs: 10, batch: 8, log: "none"
+    let big = train net on d, optimizer: adam(lr: 0.001), loss: binary_cross_entropy,
+                  epochs: 10, batch: 256, log: "none"
+    assert contains(small.diagnosis, "gradient_noise"), format("seed {}: batch 8 is noisy", s)
+    assert not contains(big.diagnosis, "gradient_noise"), format("seed {}: batch 256 is not", s)
+}

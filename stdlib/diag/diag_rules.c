@@ -121,30 +121,27 @@ static int rule_lr_too_high(const Ctx *c, FxVerdict *o)
     return 1;
 }
 
-/* oscillation: at least osc_rises epochs whose loss rose by more than
- * osc_amplitude times the mean loss. */
+/* oscillation: from the second epoch on, the loss's total variation
+ * beyond its net change, per epoch, above osc_amplitude times the mean
+ * loss (lib.fx's oscillation()), with at least osc_rises rises. */
 static int rule_oscillation(const Ctx *c, FxVerdict *o)
 {
     const double *L = c->in->loss;
-    if (c->E < 4)
+    if (c->E < 5)
         return 0;
-    double mean = tail_mean(L, c->E, c->E), lim = c->v[FX_DL_OSC_AMPLITUDE];
+    double mean = tail_mean(L, c->E, c->E - 1), tv = 0;
     int rises = 0;
-    double biggest = 0;
-    for (int64_t e = 1; e < c->E; e++) {
-        double d = (L[e] - L[e - 1]) / mean;
-        if (d > lim) {
-            if (!rises)
-                o->epoch = e + 1;
-            rises++;
-        }
-        if (d > biggest)
-            biggest = d;
+    for (int64_t e = 2; e < c->E; e++) {
+        double d = L[e] - L[e - 1];
+        tv += fabs(d);
+        if (d > 0 && !rises++)
+            o->epoch = e + 1;
     }
-    if (rises < c->v[FX_DL_OSC_RISES])
+    double z = (tv - fabs(L[c->E - 1] - L[1])) / (double)(c->E - 2) / mean;
+    if (rises < c->v[FX_DL_OSC_RISES] || !(z > c->v[FX_DL_OSC_AMPLITUDE]))
         return 0;
+    add_num(o, "zigzag per epoch / mean loss", z, ">", c->v[FX_DL_OSC_AMPLITUDE]);
     add_num(o, "epochs whose loss rose", rises, ">=", c->v[FX_DL_OSC_RISES]);
-    add_num(o, "largest rise / mean loss", biggest, ">", lim);
     return 1;
 }
 
