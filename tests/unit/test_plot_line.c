@@ -88,7 +88,7 @@ static void test_gradient_descent(Checks *c)
             x = x - lrs[k] * (2 * x - 4);
             f[k][t] = x * x - 4 * x + 3;
         }
-        s[k] = (FxPlotSeries){labels[k], f[k], NULL, 100, NULL, NULL};
+        s[k] = (FxPlotSeries){labels[k], f[k], NULL, 100, NULL, NULL, 0};
     }
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "Impact of learning rate on optimization";
@@ -165,7 +165,7 @@ static void test_twelve(Checks *c)
             y[k][i] = k * 0.3 + exp(-i / (4.0 + k)) + 0.1 * sin(i * (0.2 + k * 0.05));
         snprintf(labels[k], sizeof labels[k], "lr=%g, batch=%d, dropout=0.5",
                  lrs[k % 4], batches[k / 4]);
-        s[k] = (FxPlotSeries){labels[k], y[k], NULL, 40, NULL, NULL};
+        s[k] = (FxPlotSeries){labels[k], y[k], NULL, 40, NULL, NULL, 0};
     }
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "12 runs";
@@ -452,7 +452,7 @@ static void test_chart_details(Checks *c)
     for (int i = 0; i < 5; i++) {
         for (int k = 0; k < 4; k++)
             v[i][k] = i * 10 + k;
-        five[i] = (FxPlotSeries){"s", v[i], NULL, 4, NULL, NULL};
+        five[i] = (FxPlotSeries){"s", v[i], NULL, 4, NULL, NULL, 0};
     }
     o = fx_plot_line_defaults();
     o.mode = FX_PLOT_UNICODE;

@@ -76,7 +76,7 @@ static void random_line(Checks *c, Rng *r, int round, int *bad)
         int band = next(r) % 3 == 0;
         s[i] = (FxPlotSeries){i % 3 ? "series \xe2\x80\x94 label" : NULL,
                               y + i * MAXN, next(r) % 4 == 0 ? x : NULL, n,
-                              band ? lo + i * MAXN : NULL, band ? hi + i * MAXN : NULL};
+                              band ? lo + i * MAXN : NULL, band ? hi + i * MAXN : NULL, 0};
     }
     for (size_t k = 0; k < MAXN; k++)
         x[k] = next(r) % 50 == 0 ? NAN : k * 0.01 + uniform(r) * 0.02;
