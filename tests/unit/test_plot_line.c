@@ -66,7 +66,7 @@ static void test_epochs(Checks *c)
         tr[i] = 2.3 * exp(-i / 5.0) + 0.12 + 0.02 * sin(i * 1.3);
         va[i] = 2.1 * exp(-i / 6.0) + 0.35 + (i > 10 ? 0.04 * (i - 10) : 0);
     }
-    FxPlotSeries s[2] = {{"train loss", tr, NULL, 20, NULL, NULL}, {"val loss", va, NULL, 20, NULL, NULL}};
+    FxPlotSeries s[2] = {{"train loss", tr, NULL, 20, NULL, NULL, 0}, {"val loss", va, NULL, 20, NULL, NULL, 0}};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "loss";
     o.xlabel = "epoch";
@@ -113,7 +113,7 @@ static void test_gaps(Checks *c)
     a[20] = NAN;
     a[22] = NAN;     /* a[21] stands alone between two gaps */
     b[29] = NAN;
-    FxPlotSeries s[2] = {{"with gaps", a, NULL, 30, NULL, NULL}, {"cos", b, NULL, 30, NULL, NULL}};
+    FxPlotSeries s[2] = {{"with gaps", a, NULL, 30, NULL, NULL, 0}, {"cos", b, NULL, 30, NULL, NULL, 0}};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "nan and inf are gaps";
     o.height = 12;
@@ -129,7 +129,7 @@ static void test_log(Checks *c)
     }
     b[10] = 0;
     b[11] = -1;
-    FxPlotSeries s[2] = {{"loss", a, NULL, 50, NULL, NULL}, {"val loss", b, NULL, 50, NULL, NULL}};
+    FxPlotSeries s[2] = {{"loss", a, NULL, 50, NULL, NULL, 0}, {"val loss", b, NULL, 50, NULL, NULL, 0}};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "log y";
     o.log_y = 1;
@@ -141,12 +141,12 @@ static void test_flat_and_single(Checks *c)
     double flat[20], one = 2.5;
     for (int i = 0; i < 20; i++)
         flat[i] = 0.5;
-    FxPlotSeries s = {"accuracy", flat, NULL, 20, NULL, NULL};
+    FxPlotSeries s = {"accuracy", flat, NULL, 20, NULL, NULL, 0};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "flat";
     o.height = 9;
     render(c, "line_flat", &s, 1, &o);
-    FxPlotSeries p = {"one point", &one, NULL, 1, NULL, NULL};
+    FxPlotSeries p = {"one point", &one, NULL, 1, NULL, NULL, 0};
     o.title = "single point";
     render(c, "line_single", &p, 1, &o);
     o.mode = FX_PLOT_UNICODE;
@@ -188,7 +188,7 @@ static void test_many_points(Checks *c)
     for (int i = 0; i < N; i++)
         y[i] = 2.3 * exp(-i / 1500.0) + 0.2 + 0.15 * noise(&st) +
                (i % 997 == 0 ? 0.8 : 0);
-    FxPlotSeries s = {"batch loss", y, NULL, N, NULL, NULL};
+    FxPlotSeries s = {"batch loss", y, NULL, N, NULL, NULL, 0};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "10,000 points";
     o.xlabel = "batch";
@@ -217,8 +217,8 @@ static void test_braille(Checks *c)
         b[i] = 0.6 * cos(i / 9.0);
         d[i] = exp(-i / 60.0) - 0.5;
     }
-    FxPlotSeries s[3] = {{"sin", a, NULL, 200, NULL, NULL}, {"cos", b, NULL, 200, NULL, NULL},
-                         {"decay", d, NULL, 200, NULL, NULL}};
+    FxPlotSeries s[3] = {{"sin", a, NULL, 200, NULL, NULL, 0}, {"cos", b, NULL, 200, NULL, NULL, 0},
+                         {"decay", d, NULL, 200, NULL, NULL, 0}};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.mode = FX_PLOT_BRAILLE;
     o.width = 60;
@@ -234,7 +234,7 @@ static void test_braille(Checks *c)
 static void test_color_only_when_asked(Checks *c)
 {
     double a[10] = {1, 2, 3, 2, 1, 2, 3, 2, 1, 2};
-    FxPlotSeries s = {"zigzag", a, NULL, 10, NULL, NULL};
+    FxPlotSeries s = {"zigzag", a, NULL, 10, NULL, NULL, 0};
     FxPlotLineOpts o = fx_plot_line_defaults();
     FxPlotBuf b;
     fx_plot_buf_init(&b);
@@ -259,8 +259,8 @@ static void test_options(Checks *c)
         x[i] = 0.05 * i;
         a[i] = 1.4 * sin(i / 4.0);
     }
-    FxPlotSeries s[3] = {{"clipped", a, x, 30, NULL, NULL}, {"half", a, x, 15, NULL, NULL},
-                         {"a long label that will not fit", a, x, 5, NULL, NULL}};
+    FxPlotSeries s[3] = {{"clipped", a, x, 30, NULL, NULL, 0}, {"half", a, x, 15, NULL, NULL, 0},
+                         {"a long label that will not fit", a, x, 5, NULL, NULL, 0}};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.title = "y clipped to [-1, 1], legend right";
     o.has_ymin = o.has_ymax = 1;
@@ -275,7 +275,7 @@ static void test_options(Checks *c)
 static void test_arguments(Checks *c)
 {
     double a[3] = {1, 2, 3};
-    FxPlotSeries good = {"a", a, NULL, 3, NULL, NULL}, bad = {"b", NULL, NULL, 3, NULL, NULL};
+    FxPlotSeries good = {"a", a, NULL, 3, NULL, NULL, 0}, bad = {"b", NULL, NULL, 3, NULL, NULL, 0};
     FxPlotLineOpts o = fx_plot_line_defaults();
     FxPlotBuf b;
     fx_plot_buf_init(&b);
@@ -291,7 +291,7 @@ static void test_arguments(Checks *c)
     CHECK(c, b.len == 0, "nothing written on EINVAL");
     o = fx_plot_line_defaults();
     double x[3] = {1, NAN, 3};
-    FxPlotSeries xs = {"x gap", a, x, 3, NULL, NULL};
+    FxPlotSeries xs = {"x gap", a, x, 3, NULL, NULL, 0};
     CHECK(c, fx_plot_line(&b, &xs, 1, &o) == FX_PLOT_OK &&
              strstr(b.data, "note: 1 point not shown (nan/inf)\n"),
           "a nan x is a gap, counted in a note");
@@ -340,7 +340,7 @@ static void test_band(Checks *c)
         lo[i] = 0;
         hi[i] = 3;
     }
-    FxPlotSeries s = {"mean", y, NULL, 10, lo, hi};
+    FxPlotSeries s = {"mean", y, NULL, 10, lo, hi, 0};
     FxPlotLineOpts o = fx_plot_line_defaults();
     o.height = 7;
     FxPlotBuf b;
@@ -361,7 +361,7 @@ static void test_band(Checks *c)
     CHECK(c, atof(top) >= 3, "the band's top, 3, is inside the y axis: \"%s\"", top);
     CHECK(c, dotted >= 5 && marks == 1, "the band fills the rows around the line (%d rows, "
           "%d with the line)", dotted, marks);
-    FxPlotSeries plain = {"mean", y, NULL, 10, NULL, NULL};
+    FxPlotSeries plain = {"mean", y, NULL, 10, NULL, NULL, 0};
     fx_plot_buf_clear(&b);
     fx_plot_line(&b, &plain, 1, &o);
     line_of(b.data, 0, top, sizeof top);
@@ -375,7 +375,7 @@ static void test_band(Checks *c)
 static void test_chart_details(Checks *c)
 {
     double a[10] = {1.2, 0.9, 0.7, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1};
-    FxPlotSeries two[2] = {{"a", a, NULL, 10, NULL, NULL}, {"b", a, NULL, 10, NULL, NULL}};
+    FxPlotSeries two[2] = {{"a", a, NULL, 10, NULL, NULL, 0}, {"b", a, NULL, 10, NULL, NULL, 0}};
     FxPlotLineOpts o = fx_plot_line_defaults();
     FxPlotBuf b;
     fx_plot_buf_init(&b);
@@ -431,8 +431,8 @@ static void test_chart_details(Checks *c)
     CHECK(c, exact, "width: 30 to 120 draw exactly that many columns");
 
     /* legend right without room: shortened labels, or below with a note. */
-    FxPlotSeries longs[2] = {{"a label far too long to sit beside the chart", a, NULL, 10, NULL, NULL},
-                             {"b", a, NULL, 10, NULL, NULL}};
+    FxPlotSeries longs[2] = {{"a label far too long to sit beside the chart", a, NULL, 10, NULL, NULL, 0},
+                             {"b", a, NULL, 10, NULL, NULL, 0}};
     fx_plot_buf_clear(&b);
     o.width = 50;
     o.legend = FX_PLOT_LEGEND_RIGHT;
