@@ -1,2 +1,2 @@
 # An unknown plot option with no close name: the hint lists every option.
-plot [1, 2, 3], smooth: 3
+plot [1, 2, 3], thickness: 3
