@@ -8,6 +8,7 @@
 #define FX_H
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "ast.h"
 #include "diag.h"
@@ -57,6 +58,8 @@ typedef struct FxOptions {
     const char *out_dir;      /* --out DIR, or NULL */
     int         threads;      /* 0: the machine's cores */
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
+    int64_t     max_memory;   /* the memory budget in bytes (--max-memory,
+                                 FX_MAX_MEMORY); 0: fx_budget_default() */
     char      **args;         /* the script's arguments */
     int         nargs;
     /* Opens the libraries into a new interpreter (fx_stdlib_open for the
@@ -113,6 +116,23 @@ int fx_error_at(FxInterp *I, const FxNode *n, const char *fmt, ...)
 void fx_error_hint(FxInterp *I, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void fx_error_clear(FxInterp *I);
+
+/* ---- the memory budget (budget.c) ------------------------------------------
+ * Every request whose size comes from the script is checked against
+ * I->opt.max_memory before anything is allocated. */
+
+#define FX_BUDGET_MIN (INT64_C(64) << 20)
+/* A quarter of MemAvailable when fx starts (at least FX_BUDGET_MIN). */
+int64_t     fx_budget_default(void);
+/* "512M", "1.5G", "100k", "4096": bytes (K, M, G, T are powers of 1024;
+ * "KiB", "MB" are read alike); -1 for anything else or a size below 1. */
+int         fx_size_parse(const char *s, int64_t *out);
+const char *fx_bytes_text(double bytes, char buf[32]);
+/* 0 when `bytes` fit the budget; else a located error naming `what`, the
+ * requested and the allowed size, with a hint, and -1. */
+int         fx_budget_check(FxInterp *I, FxSpan at, double bytes, const char *what);
+/* The hint of an error over the budget (for errors raised elsewhere). */
+void        fx_budget_hint(FxInterp *I);
 
 /* ---- built-in functions --------------------------------------------------- */
 

@@ -238,7 +238,7 @@ static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *pat
     if (!m || !m->weights)
         return fx_error_at(I, n->a, "a .safetensors file holds trained weights: save a run or "
                            "r.model, not %s", m ? "an untrained model" : fx_type_phrase(v));
-    RtError e = {0};
+    RtError e = fx_std_rt_err(I);
     if (rt_weights_save(m->weights, path, &e))
         return fx_rt_error(I, n->b->span, &e);
     return 0;
@@ -415,7 +415,7 @@ static int b_load_weights(FxCall *c, FxValue *out)
     RtModel *rm = fx_model_build(c->I, m, &in, 64, c->node->span);
     if (!rm)
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     if (rt_weights_load(rm, path->s, &e)) {
         rt_model_free(rm);
         return fx_rt_error(c->I, fx_arg_span(c, 1), &e);
