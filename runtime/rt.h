@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 const char *rt_version(void);
 
@@ -60,6 +61,23 @@ const char *rt_bytes_text(int64_t bytes, char buf[32]);
 void   *rt_alloc(int64_t count, size_t size, const char *what, RtError *err);
 void    rt_free(void *p);
 int64_t rt_physical_memory(void);   /* bytes, from sysconf */
+
+/* ---- files that are complete or absent (outfile.c) ----------------------
+ * rt_out_open opens a temporary file beside path (PATH.PID.tmp; a path
+ * that is a device or a pipe is written in place); write to o->f, then
+ * rt_out_close with ok 1 flushes, fsyncs and renames it over path (ok 0,
+ * or any failure: the temporary file is removed and path is untouched).
+ * Errors are RT_ERR_IO "cannot write 'PATH': REASON". */
+typedef struct RtOutFile {
+    FILE       *f;
+    char       *tmp;     /* NULL when writing in place */
+    const char *path;
+} RtOutFile;
+
+int rt_out_open(RtOutFile *o, const char *path, RtError *err);
+int rt_out_close(RtOutFile *o, int ok, RtError *err);
+/* The whole of data[0..len) as the file at path, the same way. */
+int rt_out_write_all(const char *path, const void *data, size_t len, RtError *err);
 
 /* ---- shapes and tensors ------------------------------------------------ */
 #define RT_MAX_DIMS 6

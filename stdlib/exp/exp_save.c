@@ -210,24 +210,12 @@ static int sweep_rows(FxInterp *I, FxBuf *b, FxSweep *s, int steps, int json, co
     return 0;
 }
 
+/* Complete or absent (rt_out_write_all): never half a file under path. */
 static int write_whole(FxInterp *I, const FxNode *at, const char *path, const FxBuf *b)
 {
-    size_t n = strlen(path) + 8;
-    char *tmp = fx_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    int ok = f && fwrite(b->s ? b->s : "", 1, b->len, f) == b->len;
-    ok = f && fclose(f) == 0 && ok;
-    int err = errno;
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok)
-        remove(tmp);
-    free(tmp);
-    if (!ok)
-        return fx_error_at(I, at, "cannot write '%s': %s", path, strerror(err));
+    RtError e = fx_std_rt_err(I);
+    if (rt_out_write_all(path, b->s, b->len, &e))
+        return fx_error_at(I, at, "%s", e.msg);
     return 0;
 }
 

@@ -327,19 +327,17 @@ static RtModel *prepare_model(TrainJob *j)
 }
 
 /* A checkpoint file that cannot be written is an error before training,
- * not after the first epoch. */
+ * not after the first epoch: its temporary file is made and removed, and
+ * the path itself is not touched. */
 static int check_checkpoint(TrainJob *j)
 {
     if (!j->checkpoint[0])
         return 0;
-    FILE *f = fopen(j->checkpoint, "ab");
-    if (!f)
-        return fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write %s: %s",
-                           j->checkpoint, strerror(errno));
-    long at = ftell(f);
-    fclose(f);
-    if (at == 0)
-        remove(j->checkpoint);   /* it did not exist before: leave no empty file */
+    RtError e = fx_std_rt_err(j->I);
+    RtOutFile o;
+    if (rt_out_open(&o, j->checkpoint, &e) < 0)
+        return fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "%s", e.msg);
+    rt_out_close(&o, 0, &e);
     return 0;
 }
 
