@@ -1,6 +1,7 @@
 /* The memory budget: the most bytes one request whose size comes from the
  * script (a string, a list, a tensor, a model's slabs, a data set) may
- * take. Its default is a quarter of the memory the kernel reports as
+ * take, with what strings and lists already hold (I->heap.bytes). Its
+ * default is a quarter of the memory the kernel reports as
  * available when fx starts; --max-memory and FX_MAX_MEMORY set it. The
  * value lives in the interpreter's options (I->opt.max_memory), never in a
  * global; this file parses and prints sizes and raises the located error. */
@@ -97,12 +98,16 @@ void fx_budget_hint(FxInterp *I)
 int fx_budget_check(FxInterp *I, FxSpan at, double bytes, const char *what)
 {
     int64_t max = I->opt.max_memory > 0 ? I->opt.max_memory : fx_budget_default();
-    if (bytes <= (double)max)
+    double held = (double)I->heap.bytes;   /* strings and lists alive now */
+    if (bytes + held <= (double)max)
         return 0;
-    char need[32], have[32];
+    char need[32], have[32], in_use[32];
     fx_bytes_text(bytes, need);
     fx_bytes_text((double)max, have);
-    if (!strcmp(need, have))
+    if (bytes <= (double)max)
+        fx_error(I, at, "%s needs %s, and strings and lists hold %s already: more than the "
+                 "memory budget of %s", what, need, fx_bytes_text(held, in_use), have);
+    else if (!strcmp(need, have))
         fx_error(I, at, "%s needs %.0f bytes, more than the memory budget of %lld bytes", what,
                  bytes, (long long)max);
     else

@@ -128,8 +128,9 @@ int64_t     fx_budget_default(void);
  * "KiB", "MB" are read alike); -1 for anything else or a size below 1. */
 int         fx_size_parse(const char *s, int64_t *out);
 const char *fx_bytes_text(double bytes, char buf[32]);
-/* 0 when `bytes` fit the budget; else a located error naming `what`, the
- * requested and the allowed size, with a hint, and -1. */
+/* 0 when `bytes`, with what strings and lists hold already, fit the
+ * budget; else a located error naming `what`, the requested and the
+ * allowed size, with a hint, and -1. */
 int         fx_budget_check(FxInterp *I, FxSpan at, double bytes, const char *what);
 /* The hint of an error over the budget (for errors raised elsewhere). */
 void        fx_budget_hint(FxInterp *I);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every fx test against one or more build folders (each holding fx and
-# tests/): C unit tests, script tests, the fuzz smoke test and the man page
-# lint. Prints failures as they happen and ends with "N passed, M failed".
+# tests/): C unit tests, script tests, the bad-input catalogue (tests/bad),
+# the fuzz smoke test and the man page lint. Prints failures as they happen and ends with "N passed, M failed".
 # Usage: sh tests/run.sh BUILD_DIR [BUILD_DIR...]
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -101,6 +101,12 @@ for b in "$@"; do
         run_examples "$top/$b/fx"
     fi
     first=0
+    # The bad-input catalogue (tests/bad/): one ok / not ok line a case.
+    sh "$top/tests/bad/run.sh" "$top/$b/fx" >"$tmp/bad" 2>&1
+    n_ok=$(grep -c '^ok ' "$tmp/bad"); n_bad=$(grep -c '^not ok ' "$tmp/bad")
+    pass=$((pass + n_ok)); fail=$((fail + n_bad))
+    grep -A6 '^not ok ' "$tmp/bad" | sed "s|^not ok |FAIL: bad input ($b): |"
+    [ "$n_ok" -gt 0 ] || bad "bad-input catalogue ($b) ran no case"
     if [ -f "$top/tests/fuzz/run.sh" ]; then
         if out=$(sh "$top/tests/fuzz/run.sh" "$top/$b/fx" 2>&1); then ok
         else bad "fuzz ($b)"; echo "$out" | tail -n 20; fi

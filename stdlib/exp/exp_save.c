@@ -342,6 +342,9 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
         else if (lgiven)
             rc = fx_error_at(I, fx_option(n, "labels")->a, "labels: is for a dataset saved as "
                              ".npy, not a .%s file", e);
+        else if (!*e)
+            rc = fx_error_at(I, n->b, "save writes .csv, .jsonl, .safetensors, .npy or .npz "
+                             "files, and '%s' has no extension", path);
         else if (strcmp(e, "csv") && strcmp(e, "jsonl"))
             rc = fx_error_at(I, n->b, "save writes .csv, .jsonl, .safetensors, .npy or .npz "
                              "files, not '.%s'", e);

@@ -19,8 +19,12 @@ let m = l + l + l'; echo "status $?"
 FX_MAX_MEMORY=1M "$FX" -e 'let s = "ab" * 600000'; echo "status $?"
 # the option wins over the variable
 FX_MAX_MEMORY=1M "$FX" --max-memory 2M -e 'print len("ab" * 600000)'; echo "status $?"
-# exactly the budget is allowed
-"$FX" --max-memory 1M -e 'print len("x" * 1048576)'; echo "status $?"
+# up to the budget, with what strings and lists hold already, is allowed;
+# what is freed is given back
+"$FX" --max-memory 1M -e 'print len("x" * 1048000)'; echo "status $?"
+"$FX" --max-memory 1M -e 'let s = "x" * 700000
+s = "y"
+print len("z" * 700000)'; echo "status $?"
 "$FX" --max-memory 1M -e 'print len("x" * 1048577)'; echo "status $?"
 # data loaders: a file larger than the budget, pixels beyond it
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
