@@ -8,6 +8,8 @@
 #   make                 build ./fx (a copy of build/fx)
 #   make test            plain build and sanitizer build, every test, summary
 #   make bench           benchmarks against PyTorch (needs python3-torch)
+#   make fuzz            libFuzzer runs of tests/fuzz/fuzz_*.c (clang), FUZZ_TIME
+#                        seconds each (default 60), corpora in build/fuzz/corpus
 #   make fresh-check     the README's set-up in a fresh Debian 12 root (root)
 #   make install PREFIX=/usr/local
 
@@ -18,6 +20,11 @@ OPT     ?= -O2
 SAN     ?=
 ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+           -fno-sanitize-recover=undefined
+endif
+# make fuzz: clang, ASan+UBSan and libFuzzer's coverage on every library.
+ifeq ($(SAN),fuzz)
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link \
            -fno-sanitize-recover=undefined
 endif
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -74,7 +81,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
-.PHONY: all deps test-deps test unit bench install clean demo fresh-check
+.PHONY: all deps test-deps test unit bench install clean demo fresh-check fuzz
 .SUFFIXES:
 
 all: fx
@@ -135,6 +142,17 @@ $(B)/tests/%: tests/unit/%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a |
 $(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
+
+# The same targets as libFuzzer programs (make fuzz, in build/fuzz).
+$(B)/lf/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -DFX_LIBFUZZER $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.a,$^) $(LDLIBS)
+
+FUZZ_TIME ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang SAN=fuzz \
+	    $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/lf/%)
+	@sh tests/fuzz/libfuzzer.sh build/fuzz $(FUZZ_TIME)
 
 $(B)/examples/%: examples/c/%.c $(B)/libfxrt.a
 	@mkdir -p $(@D)
