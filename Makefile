@@ -8,6 +8,8 @@
 #   make                 build ./fx (a copy of build/fx)
 #   make test            plain build and sanitizer build, every test, summary
 #   make bench           benchmarks against PyTorch (needs python3-torch)
+#   make coverage        line and branch coverage of interp/, stdlib/, runtime/
+#                        after the whole suite (gcov; build/cov)
 #   make fuzz            libFuzzer runs of tests/fuzz/fuzz_*.c (clang), FUZZ_TIME
 #                        seconds each (default 60), corpora in build/fuzz/corpus
 #   make fresh-check     the README's set-up in a fresh Debian 12 root (root)
@@ -21,6 +23,10 @@ SAN     ?=
 ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
            -fno-sanitize-recover=undefined
+endif
+# make coverage: gcov counters, no optimisation (lines map to the source).
+ifeq ($(SAN),cov)
+OPT      = -O0 -g --coverage
 endif
 # make fuzz: clang, ASan+UBSan and libFuzzer's coverage on every library.
 ifeq ($(SAN),fuzz)
@@ -81,7 +87,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
-.PHONY: all deps test-deps test unit bench install clean demo fresh-check fuzz
+.PHONY: all deps test-deps test unit bench install clean demo fresh-check fuzz coverage
 .SUFFIXES:
 
 all: fx
@@ -147,6 +153,12 @@ $(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/l
 $(B)/lf/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -DFX_LIBFUZZER $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.a,$^) $(LDLIBS)
+
+coverage: test-deps
+	@find build/cov -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory B=build/cov SAN=cov build/cov/fx unit
+	@FX_SKIP_EXAMPLES=1 sh tests/run.sh build/cov | tail -n 1
+	@sh tests/coverage.sh build/cov
 
 FUZZ_TIME ?= 60
 fuzz:

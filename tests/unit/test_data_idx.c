@@ -109,7 +109,7 @@ static void expect(Checks *c, const char *im, const char *lb, const char *want, 
 
 static void test_errors(Checks *c)
 {
-    unsigned char b[64];
+    unsigned char b[64] = {0};
     unsigned dims[3] = {6, 4, 5}, five[1] = {5};
     put("empty", b, 0, 0);
     expect(c, "empty", "lab", "too short for an IDX file (0 bytes)", "empty file");
