@@ -22,6 +22,7 @@ seed fuzz_eval "$top"/tests/scripts/*.fx "$top"/examples/*.fx
 seed fuzz_csv "$top"/tests/scripts/data/*.csv
 seed fuzz_npy "$top"/tests/scripts/data/npy/*.np[yz]
 seed fuzz_safetensors "$top"/tests/fixtures/*.safetensors
+seed fuzz_idx "$top"/tests/scripts/data/*idx* "$top"/tests/scripts/data/*.gz
 for t in "$b"/lf/fuzz_*; do
     case $t in *.d) continue;; esac
     name=$(basename "$t")
