@@ -8,6 +8,11 @@
 #   make                 build ./fx (a copy of build/fx)
 #   make test            plain build and sanitizer build, every test, summary
 #   make bench           benchmarks against PyTorch (needs python3-torch)
+#   make coverage        line and branch coverage of interp/, stdlib/, runtime/
+#                        after the whole suite (gcov; build/cov)
+#   make failalloc       every allocation of a few scripts failed in turn (ASan)
+#   make fuzz            libFuzzer runs of tests/fuzz/fuzz_*.c (clang), FUZZ_TIME
+#                        seconds each (default 60), corpora in build/fuzz/corpus
 #   make fresh-check     the README's set-up in a fresh Debian 12 root (root)
 #   make install PREFIX=/usr/local
 
@@ -18,6 +23,15 @@ OPT     ?= -O2
 SAN     ?=
 ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+           -fno-sanitize-recover=undefined
+endif
+# make coverage: gcov counters, no optimisation (lines map to the source).
+ifeq ($(SAN),cov)
+OPT      = -O0 -g --coverage
+endif
+# make fuzz: clang, ASan+UBSan and libFuzzer's coverage on every library.
+ifeq ($(SAN),fuzz)
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link \
            -fno-sanitize-recover=undefined
 endif
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -74,7 +88,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
-.PHONY: all deps test-deps test unit bench install clean demo fresh-check
+.PHONY: all deps test-deps test unit bench install clean demo fresh-check fuzz coverage failalloc
 .SUFFIXES:
 
 all: fx
@@ -136,6 +150,34 @@ $(B)/tests/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/l
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
+# The same targets as libFuzzer programs (make fuzz, in build/fuzz).
+$(B)/lf/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -DFX_LIBFUZZER $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.a,$^) $(LDLIBS)
+
+# make failalloc: the sanitizer build with every allocation of fx's own
+# code routed through tests/failalloc/fail_alloc.c, then
+# tests/failalloc/run.sh fails each allocation in turn (FX_FAIL_ALLOC=N).
+WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=aligned_alloc
+$(B)/fx-failalloc: $(B)/stdlib/main.o tests/failalloc/fail_alloc.c $(B)/libfxstd.a $(B)/libfxinterp.a $(B)/libfxrt.a
+	$(call say,LD,$@) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(WRAP) -o $@ $(filter %.o %.c %.a,$^) $(LDLIBS)
+
+failalloc:
+	@$(MAKE) --no-print-directory B=build/san SAN=1 build/san/fx-failalloc
+	@sh tests/failalloc/run.sh build/san/fx-failalloc
+
+coverage: test-deps
+	@find build/cov -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory B=build/cov SAN=cov build/cov/fx unit
+	@FX_SKIP_EXAMPLES=1 sh tests/run.sh build/cov | tail -n 1
+	@sh tests/coverage.sh build/cov
+
+FUZZ_TIME ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang SAN=fuzz \
+	    $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/lf/%)
+	@sh tests/fuzz/libfuzzer.sh build/fuzz $(FUZZ_TIME)
+
 $(B)/examples/%: examples/c/%.c $(B)/libfxrt.a
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
@@ -145,7 +187,7 @@ unit: $(UNIT_BIN) $(FUZZ_BIN) $(EXC_BIN)
 # Every test twice: the optimised build, then ASan+UBSan. One summary line.
 test: test-deps
 	@$(MAKE) --no-print-directory fx unit
-	@$(MAKE) --no-print-directory B=build/san SAN=1 build/san/fx unit
+	@$(MAKE) --no-print-directory B=build/san SAN=1 build/san/fx build/san/fx-failalloc unit
 	@sh tests/run.sh build build/san
 
 # The probes: fx's convolutions through the runtime alone, and the FMA

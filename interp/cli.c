@@ -41,6 +41,9 @@ static const char usage[] =
     "      --ascii      plain ASCII charts (no Unicode, no colour)\n"
     "      --color WHEN colours: auto (default), always or never\n"
     "      --width N    chart width in columns (default: the terminal's, or 80)\n"
+    "      --max-memory SIZE  the most one string, list, tensor, model or data set\n"
+    "                   may take, e.g. 512M or 2G (default: FX_MAX_MEMORY, else a\n"
+    "                   quarter of the available memory)\n"
     "  -h, --help       this help\n"
     "  -V, --version    the version\n"
     "\n"
@@ -65,6 +68,23 @@ static int number_arg(const char *opt, const char *val, int lo, int hi, int *out
     }
     *out = (int)v;
     return -1;
+}
+
+static int size_error(const char *what, const char *val)
+{
+    fprintf(stderr, "fx: %s needs a size such as 512M or 2G (K, M, G: powers of 1024), "
+            "got '%s'\n", what, val ? val : "");
+    return 2;
+}
+
+/* --max-memory, else FX_MAX_MEMORY, else 0 (the default, decided when the
+ * interpreter is made); an exit status for a bad variable, else -1. */
+static int memory_from_env(FxCli *c)
+{
+    const char *env = getenv("FX_MAX_MEMORY");
+    if (c->opt.max_memory || !env || !*env)
+        return -1;
+    return fx_size_parse(env, &c->opt.max_memory) < 0 ? size_error("FX_MAX_MEMORY", env) : -1;
 }
 
 /* One option at argv[*i]; returns -1 to go on, or an exit status. */
@@ -121,6 +141,12 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
         ++*i;
         return number_arg(a, next, 30, 1000, &c->width);
     }
+    if (!strcmp(a, "--max-memory")) {
+        ++*i;
+        if (!next || fx_size_parse(next, &c->opt.max_memory) < 0)
+            return size_error(a, next);
+        return -1;
+    }
     if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
         const char *w = a[7] == '=' ? a + 8 : next;
         if (a[7] != '=')
@@ -160,6 +186,9 @@ int fx_cli_parse(FxCli *c, int argc, char **argv)
             break;
         }
     }
+    int st = memory_from_env(c);
+    if (st >= 0)
+        return st;
     if (check) {
         if (i >= argc)
             return usage_error("%s needs at least one file", "--check");

@@ -87,8 +87,8 @@ static int repeat(FxInterp *I, const FxNode *n, FxValue seq, FxValue count, cons
         return -1;
     if (seq.type == FX_STR) {
         FxStr *s = fx_as_str(seq);
-        if (s->len && (unsigned long long)k > (1ull << 28) / s->len)
-            return fx_error_at(I, n, "the repeated string would be too long");
+        if (fx_budget_check(I, n->span, (double)k * (double)s->len, "the repeated string"))
+            return -1;
         FxBuf b;
         fx_buf_init(&b);
         for (long long i = 0; i < k; i++)
@@ -98,8 +98,9 @@ static int repeat(FxInterp *I, const FxNode *n, FxValue seq, FxValue count, cons
         return 0;
     }
     FxList *l = fx_as_list(seq);
-    if (l->n && (unsigned long long)k > (1ull << 28) / l->n)
-        return fx_error_at(I, n, "the repeated list would be too long");
+    if (fx_budget_check(I, n->span, (double)k * (double)l->n * sizeof(FxValue),
+                        "the repeated list"))
+        return -1;
     *out = fx_list_new(&I->heap, (size_t)k * l->n);
     for (long long i = 0; i < k; i++)
         for (size_t j = 0; j < l->n; j++)
@@ -111,6 +112,8 @@ static int add_values(FxInterp *I, const FxNode *n, FxValue a, FxValue b, FxValu
 {
     if (a.type == FX_STR && b.type == FX_STR) {
         FxStr *x = fx_as_str(a), *y = fx_as_str(b);
+        if (fx_budget_check(I, n->span, (double)x->len + (double)y->len, "the joined string"))
+            return -1;
         FxBuf buf;
         fx_buf_init(&buf);
         fx_buf_put(&buf, x->s, x->len);
@@ -121,6 +124,9 @@ static int add_values(FxInterp *I, const FxNode *n, FxValue a, FxValue b, FxValu
     }
     if (a.type == FX_LIST && b.type == FX_LIST) {
         FxList *x = fx_as_list(a), *y = fx_as_list(b);
+        if (fx_budget_check(I, n->span, ((double)x->n + (double)y->n) * sizeof(FxValue),
+                            "the joined list"))
+            return -1;
         *out = fx_list_new(&I->heap, x->n + y->n);
         for (size_t i = 0; i < x->n; i++)
             fx_list_push_value(*out, fx_ref(x->items[i]));

@@ -8,6 +8,7 @@
 #define FX_H
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "ast.h"
 #include "diag.h"
@@ -65,6 +66,8 @@ typedef struct FxOptions {
     const char *report;       /* --report FILE: checks as test cases (fx test) */
     int         fail_fast;    /* with report: stop at the first failed check */
     int         update_baselines;  /* --update-baselines: rewrite, do not compare */
+    int64_t     max_memory;   /* the memory budget in bytes (--max-memory,
+                                 FX_MAX_MEMORY); 0: fx_budget_default() */
     char      **args;         /* the script's arguments */
     int         nargs;
     /* Opens the libraries into a new interpreter (fx_stdlib_open for the
@@ -139,6 +142,23 @@ int fx_check(FxInterp *I, FxSpan at, int ok, const char *name, const char *detai
 /* skip(reason): stops the script as skipped (exit status 77, as automake's
  * test drivers read it); returns -1. */
 int fx_skip(FxInterp *I, FxSpan at, const char *reason);
+/* ---- the memory budget (budget.c) ------------------------------------------
+ * Every request whose size comes from the script is checked against
+ * I->opt.max_memory before anything is allocated. */
+
+#define FX_BUDGET_MIN (INT64_C(64) << 20)
+/* A quarter of MemAvailable when fx starts (at least FX_BUDGET_MIN). */
+int64_t     fx_budget_default(void);
+/* "512M", "1.5G", "100k", "4096": bytes (K, M, G, T are powers of 1024;
+ * "KiB", "MB" are read alike); -1 for anything else or a size below 1. */
+int         fx_size_parse(const char *s, int64_t *out);
+const char *fx_bytes_text(double bytes, char buf[32]);
+/* 0 when `bytes`, with what strings and lists hold already, fit the
+ * budget; else a located error naming `what`, the requested and the
+ * allowed size, with a hint, and -1. */
+int         fx_budget_check(FxInterp *I, FxSpan at, double bytes, const char *what);
+/* The hint of an error over the budget (for errors raised elsewhere). */
+void        fx_budget_hint(FxInterp *I);
 
 /* ---- built-in functions --------------------------------------------------- */
 

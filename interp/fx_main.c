@@ -80,6 +80,9 @@ int fx_main(int argc, char **argv, void (*open_libs)(FxInterp *I))
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    /* A file size limit (ulimit -f) then fails the write with EFBIG, which
+     * is reported where the script writes, instead of killing fx. */
+    signal(SIGXFSZ, SIG_IGN);
 
     pthread_attr_t attr;
     pthread_t th;

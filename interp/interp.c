@@ -17,6 +17,8 @@ FxInterp *fx_interp_new(const FxOptions *opt, FILE *out, FILE *err)
 {
     FxInterp *I = fx_xcalloc(1, sizeof *I);
     I->opt = *opt;
+    if (I->opt.max_memory <= 0)
+        I->opt.max_memory = fx_budget_default();
     I->out = out;
     fx_diag_init(&I->diag, err, opt->color);
     I->ret = fx_none();

@@ -2,12 +2,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "mem.h"
 
+/* Flushes what was printed, then _exit: no atexit handlers run on the way
+ * down from a failed allocation. A sweep's child process (exp_jobs.c)
+ * must not run its parent's handlers, and a sanitizer's leak report of
+ * everything the interrupted functions still held would say nothing. */
 _Noreturn void fx_oom(void)
 {
+    fflush(stdout);
     fputs("fx: out of memory\n", stderr);
-    exit(1);
+    fflush(stderr);
+    _exit(1);
 }
 
 void *fx_xmalloc(size_t n)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "file_replace.h"
 #include "mem.h"
 #include "repl_impl.h"
 
@@ -100,15 +101,9 @@ static void cmd_load(FxRepl *r, const char *path)
 
 static void cmd_save(FxRepl *r, const char *path)
 {
-    FILE *f = fopen(path, "w");
-    int ok = f != NULL;
-    if (f) {
-        if (r->script.len)
-            ok = fwrite(r->script.s, 1, r->script.len, f) == r->script.len;
-        ok = (fclose(f) == 0) && ok;
-    }
-    if (!ok) {
-        fprintf((*r->Ip)->diag.out, "fx: cannot write '%s': %s\n", path, strerror(errno));
+    int e = fx_file_replace(path, r->script.s, r->script.len);
+    if (e) {
+        fprintf((*r->Ip)->diag.out, "fx: cannot write '%s': %s\n", path, strerror(e));
         return;
     }
     size_t lines = 0;

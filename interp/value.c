@@ -40,6 +40,7 @@ FxValue fx_str_new(FxHeap *h, const char *s, size_t len)
         memcpy(str->s, s, len);
     str->s[len] = '\0';
     str->len = len;
+    h->bytes += len;
     return (FxValue){FX_STR, {.o = &str->h}};
 }
 
@@ -54,6 +55,7 @@ FxValue fx_list_new(FxHeap *h, size_t cap)
     if (cap) {
         l->items = fx_xmalloc(cap * sizeof *l->items);
         l->cap = cap;
+        h->bytes += cap * sizeof *l->items;
     }
     return (FxValue){FX_LIST, {.o = &l->h}};
 }
@@ -126,9 +128,11 @@ static void obj_destroy(FxObj *o, Pending *p)
 {
     switch (o->kind) {
     case FX_O_STR:
+        o->heap->bytes -= ((FxStr *)o)->len;
         break;
     case FX_O_LIST: {
         FxList *l = (FxList *)o;
+        o->heap->bytes -= l->cap * sizeof *l->items;
         for (size_t i = 0; p && i < l->n; i++)
             drop_value(p, l->items[i]);
         free(l->items);
@@ -191,7 +195,9 @@ void fx_list_push_value(FxValue list, FxValue v)
 {
     FxList *l = fx_as_list(list);
     if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 8;
+        size_t grow = l->cap ? l->cap : 8;
+        l->h.heap->bytes += grow * sizeof *l->items;
+        l->cap += grow;
         l->items = fx_xrealloc(l->items, l->cap * sizeof *l->items);
     }
     l->items[l->n++] = v;

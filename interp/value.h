@@ -39,6 +39,8 @@ struct FxObj {
 struct FxHeap {
     FxObj  *all;
     size_t  live;
+    size_t  bytes;   /* held by strings' text and lists' item arrays: what
+                        the memory budget counts as in use */
 };
 
 typedef struct FxValue {

@@ -153,7 +153,7 @@ int rt_eval_view(RtModel *m, const RtView *v, RtLossKind loss, int64_t batch,
         double l = rt_model_loss(m, loss, y, &le);
         if (le.code != RT_OK) {
             if (err)
-                *err = le;
+                rt_error_copy(err, &le);
             return -1;
         }
         sum += l * (double)size;

@@ -132,6 +132,19 @@ static void reset_batchnorm(RtLayer *L)
     }
 }
 
+/* The four slabs together against the budget, before any is allocated:
+ * each alone may fit where all of them do not. */
+static int check_slabs(const RtModel *m, RtError *err)
+{
+    int64_t lim = INT64_MAX / 4 / (int64_t)sizeof(float);
+    if (m->nparams > lim || m->nbuffers > lim || m->nwork > lim) {
+        rt_error_set(err, RT_ERR_NOMEM, "the model's size overflows");
+        return -1;
+    }
+    int64_t bytes = (2 * m->nparams + m->nbuffers + m->nwork) * (int64_t)sizeof(float);
+    return rt_budget_check(bytes, "the model (parameters, gradients and activations)", err);
+}
+
 static int check_args(const RtLayerSpec *layers, int nlayers,
                       const RtShape *input, int64_t max_batch, RtInit init,
                       RtError *err)
@@ -180,7 +193,8 @@ RtModel *rt_model_new(const RtLayerSpec *layers, int nlayers,
         m->default_init.kind = RT_INIT_TORCH;
     m->loss_from = -1;
     m->layers = rt_alloc(nlayers, sizeof *m->layers, "model layers", err);
-    if (!m->layers || setup_layers(m, layers, err) < 0 || measure(m, err) < 0)
+    if (!m->layers || setup_layers(m, layers, err) < 0 || measure(m, err) < 0 ||
+        check_slabs(m, err) < 0)
         goto fail;
     m->params = rt_alloc(m->nparams, sizeof(float), "model parameters", err);
     m->grads = m->params ? rt_alloc(m->nparams, sizeof(float),

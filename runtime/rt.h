@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 const char *rt_version(void);
 
@@ -17,6 +18,7 @@ const char *rt_version(void);
 typedef enum RtErrorCode {
     RT_OK = 0,
     RT_ERR_NOMEM,     /* an allocation failed or was refused as too large */
+    RT_ERR_BUDGET,    /* an allocation was refused: more than the memory budget */
     RT_ERR_SHAPE,     /* shapes do not fit */
     RT_ERR_ARG,       /* a bad argument value */
     RT_ERR_IO,        /* a file could not be read or written */
@@ -28,10 +30,21 @@ typedef enum RtErrorCode {
 typedef struct RtError {
     RtErrorCode code;
     char        msg[512];
+    /* In, set by the caller: the memory budget, the most bytes one request
+     * (a model's slabs together) may take; 0 means the machine's physical
+     * memory. rt_error_set and rt_error_copy keep it. */
+    int64_t     max_bytes;
 } RtError;
 
 void rt_error_set(RtError *e, RtErrorCode code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Copies the code and message of `from` into e (e's budget stays). */
+void rt_error_copy(RtError *e, const RtError *from);
+/* A request of `bytes` for `what`, checked against e's budget (or physical
+ * memory) without allocating: 0, or -1 with RT_ERR_BUDGET / RT_ERR_NOMEM. */
+int  rt_budget_check(int64_t bytes, const char *what, RtError *e);
+/* bytes as text in powers of 1024: "512 bytes", "1.5 KiB", "18.6 GiB". */
+const char *rt_bytes_text(int64_t bytes, char buf[32]);
 
 /* ==== section: tensors, RNG, layers, losses, models, training (rt-core) == */
 /* Conventions: float32 everywhere; tensors are contiguous, row-major, NCHW
@@ -41,12 +54,30 @@ void rt_error_set(RtError *e, RtErrorCode code, const char *fmt, ...)
 
 /* ---- memory --------------------------------------------------------------
  * Every runtime allocation goes through rt_alloc: count * size is checked
- * for overflow and against the machine's physical memory before anything
- * is allocated; a refused or failed request is RT_ERR_NOMEM with a message
- * naming `what`. Memory is zeroed and 64-byte aligned; free with rt_free. */
+ * for overflow, against the memory budget in err (err->max_bytes) and
+ * against the machine's physical memory before anything is allocated; a
+ * request over the budget is RT_ERR_BUDGET, one refused otherwise or failed
+ * is RT_ERR_NOMEM, with a message naming `what`. Memory is zeroed and 64-byte aligned; free with rt_free. */
 void   *rt_alloc(int64_t count, size_t size, const char *what, RtError *err);
 void    rt_free(void *p);
 int64_t rt_physical_memory(void);   /* bytes, from sysconf */
+
+/* ---- files that are complete or absent (outfile.c) ----------------------
+ * rt_out_open opens a temporary file beside path (PATH.PID.tmp; a path
+ * that is a device or a pipe is written in place); write to o->f, then
+ * rt_out_close with ok 1 flushes, fsyncs and renames it over path (ok 0,
+ * or any failure: the temporary file is removed and path is untouched).
+ * Errors are RT_ERR_IO "cannot write 'PATH': REASON". */
+typedef struct RtOutFile {
+    FILE       *f;
+    char       *tmp;     /* NULL when writing in place */
+    const char *path;
+} RtOutFile;
+
+int rt_out_open(RtOutFile *o, const char *path, RtError *err);
+int rt_out_close(RtOutFile *o, int ok, RtError *err);
+/* The whole of data[0..len) as the file at path, the same way. */
+int rt_out_write_all(const char *path, const void *data, size_t len, RtError *err);
 
 /* ---- shapes and tensors ------------------------------------------------ */
 #define RT_MAX_DIMS 6

@@ -721,8 +721,8 @@ static int write_file(RtModel *m, FILE *fp, const char *hdr, size_t len)
     return 0;
 }
 
-/* Writes to PATH.tmp and renames it over PATH, so a reader never sees a
- * half-written file. */
+/* Written as a file that is complete or absent (rt_out_open): a reader, or
+ * a run killed while it writes, never sees a half-written file. */
 int rt_weights_save(RtModel *m, const char *path, RtError *err)
 {
     size_t len = 0;
@@ -731,33 +731,14 @@ int rt_weights_save(RtModel *m, const char *path, RtError *err)
         return -1;
     }
     char *hdr = build_header(m, &len, err);
-    char *tmp = hdr ? rt_alloc((int64_t)strlen(path) + 5, 1, "file name", err)
-                    : NULL;
-    if (!tmp) {
+    RtOutFile o;
+    if (!hdr || rt_out_open(&o, path, err) < 0) {
         rt_free(hdr);
         return -1;
     }
-    snprintf(tmp, strlen(path) + 5, "%s.tmp", path);
-    FILE *fp = fopen(tmp, "wb");
-    int rc = fp ? write_file(m, fp, hdr, len) : -1;
-    int saved = errno;
-    if (fp && fclose(fp) != 0 && rc == 0) {
-        rc = -1;
-        saved = errno;
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        rc = -1;
-        saved = errno;
-    }
-    if (rc < 0) {
-        rt_error_set(err, RT_ERR_IO, "cannot write %s: %s", path,
-                     strerror(saved));
-        if (fp)
-            remove(tmp);
-    }
-    rt_free(tmp);
+    int ok = write_file(m, o.f, hdr, len) == 0;
     rt_free(hdr);
-    return rc;
+    return rt_out_close(&o, ok, err);
 }
 
 static int skipped(const char *name)

@@ -1,6 +1,6 @@
 /* Shapes, tensors and checked allocation for the training runtime. Every
- * size is checked for overflow and against physical memory before any
- * allocation, so an impossible request is an error value, never a crash.
+ * size is checked for overflow, against the caller's memory budget and
+ * against physical memory before any allocation, so an impossible request is an error value, never a crash.
  * Knows nothing of the fx language. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +20,24 @@ int64_t rt_physical_memory(void)
     return (int64_t)pages * page;
 }
 
+int rt_budget_check(int64_t bytes, const char *what, RtError *err)
+{
+    const char *w = what ? what : "buffer";
+    char need[32], have[32];
+    if (err && err->max_bytes > 0 && bytes > err->max_bytes) {
+        rt_error_set(err, RT_ERR_BUDGET, "%s needs %s, more than the memory budget of %s", w,
+                     rt_bytes_text(bytes, need), rt_bytes_text(err->max_bytes, have));
+        return -1;
+    }
+    int64_t phys = rt_physical_memory();
+    if (bytes > phys) {
+        rt_error_set(err, RT_ERR_NOMEM, "%s needs %s, more than the machine's %s", w,
+                     rt_bytes_text(bytes, need), rt_bytes_text(phys, have));
+        return -1;
+    }
+    return 0;
+}
+
 void *rt_alloc(int64_t count, size_t size, const char *what, RtError *err)
 {
     const char *w = what ? what : "buffer";
@@ -29,20 +47,16 @@ void *rt_alloc(int64_t count, size_t size, const char *what, RtError *err)
         return NULL;
     }
     int64_t bytes = count * (int64_t)size;
-    int64_t phys = rt_physical_memory();
-    if (bytes > phys) {
-        rt_error_set(err, RT_ERR_NOMEM,
-                     "%s needs %.1f GB, more than the machine's %.1f GB",
-                     w, bytes / 1e9, phys / 1e9);
+    if (rt_budget_check(bytes, w, err) < 0)
         return NULL;
-    }
     size_t rounded = ((size_t)bytes + RT_ALIGN - 1) / RT_ALIGN * RT_ALIGN;
     if (rounded == 0)
         rounded = RT_ALIGN;
     void *p = aligned_alloc(RT_ALIGN, rounded);
     if (!p) {
-        rt_error_set(err, RT_ERR_NOMEM, "%s: out of memory allocating %.1f GB",
-                     w, bytes / 1e9);
+        char need[32];
+        rt_error_set(err, RT_ERR_NOMEM, "%s: out of memory allocating %s", w,
+                     rt_bytes_text(bytes, need));
         return NULL;
     }
     memset(p, 0, rounded);

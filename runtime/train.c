@@ -519,7 +519,7 @@ static int train_step(Trainer *T, int64_t epoch, int64_t b, int64_t nb)
     double loss = rt_model_loss(T->m, T->loss, y, &le);
     if (le.code != RT_OK) {
         if (T->err)
-            *T->err = le;
+            rt_error_copy(T->err, &le);
         return FAIL;
     }
     if (T->has_l2)

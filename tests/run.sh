@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every fx test against one or more build folders (each holding fx and
-# tests/): C unit tests, script tests, the fuzz smoke test and the man page
-# lint. Prints failures as they happen and ends with "N passed, M failed".
+# tests/): C unit tests, script tests, the bad-input catalogue (tests/bad),
+# injected allocation failures (tests/failalloc, where fx-failalloc is built),
+# the fuzz smoke test and the man page lint. Prints failures as they happen and ends with "N passed, M failed".
 # Usage: sh tests/run.sh BUILD_DIR [BUILD_DIR...]
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -116,6 +117,20 @@ for b in "$@"; do
         run_examples "$top/$b/fx"
     fi
     first=0
+    # The bad-input catalogue (tests/bad/): one ok / not ok line a case.
+    sh "$top/tests/bad/run.sh" "$top/$b/fx" >"$tmp/bad" 2>&1
+    n_ok=$(grep -c '^ok ' "$tmp/bad"); n_bad=$(grep -c '^not ok ' "$tmp/bad")
+    pass=$((pass + n_ok)); fail=$((fail + n_bad))
+    grep -A6 '^not ok ' "$tmp/bad" | sed "s|^not ok |FAIL: bad input ($b): |"
+    [ "$n_ok" -gt 0 ] || bad "bad-input catalogue ($b) ran no case"
+    # Injected allocation failure (make failalloc), where it was built.
+    if [ -x "$top/$b/fx-failalloc" ]; then
+        sh "$top/tests/failalloc/run.sh" "$top/$b/fx-failalloc" >"$tmp/fa" 2>&1
+        n_ok=$(grep -c ' 0 runs not clean$' "$tmp/fa"); n_bad=$(grep -c ' [1-9][0-9]* runs not clean$' "$tmp/fa")
+        pass=$((pass + n_ok)); fail=$((fail + n_bad))
+        [ "$n_ok" -gt 0 ] || bad "failalloc ($b) checked no script"
+        grep -v 'runs not clean$\|passed, .* failed$' "$tmp/fa" | head -n 20 | sed 's/^/FAIL: failalloc: /'
+    fi
     if [ -f "$top/tests/fuzz/run.sh" ]; then
         if out=$(sh "$top/tests/fuzz/run.sh" "$top/$b/fx" 2>&1); then ok
         else bad "fuzz ($b)"; echo "$out" | tail -n 20; fi

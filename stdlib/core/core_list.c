@@ -39,6 +39,8 @@ static int b_range(FxCall *c, FxValue *out)
     double count = ceil((b - a) / step);
     if (!(count > 0))
         count = 0;
+    if (fx_budget_check(c->I, c->node->span, count * sizeof(FxValue), "range()'s list"))
+        return -1;
     if (count > (double)FX_MAX_LIST)
         return fx_error(c->I, c->node->span, "range() of %.0f items is too long", count);
     *out = fx_list_new(&c->I->heap, (size_t)count);

@@ -79,12 +79,22 @@ static int b_join(FxCall *c, FxValue *out)
     FxStr *sep = NULL;
     if (fx_arg_list(c, 0, &l) || (c->given[1] && fx_arg_str(c, 1, &sep)))
         return -1;
+    /* The separators alone are known before anything is built; the items'
+     * text is checked as it grows. */
+    double seps = sep && l->n > 1 ? (double)(l->n - 1) * (double)sep->len : 0;
+    if (fx_budget_check(c->I, c->node->span, seps, "join()'s result"))
+        return -1;
     FxBuf b;
     fx_buf_init(&b);
     for (size_t i = 0; i < l->n; i++) {
         if (i && sep)
             fx_buf_put(&b, sep->s, sep->len);
         fx_value_show(&b, l->items[i]);
+        if (b.len > (size_t)c->I->opt.max_memory / 2 &&
+            fx_budget_check(c->I, c->node->span, (double)b.len + seps, "join()'s result")) {
+            fx_buf_free(&b);
+            return -1;
+        }
     }
     *out = fx_str_new(&c->I->heap, b.s ? b.s : "", b.len);
     fx_buf_free(&b);

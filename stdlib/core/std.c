@@ -61,5 +61,7 @@ int fx_rt_error(FxInterp *I, FxSpan at, const RtError *e)
     fx_error(I, at, "%s", msg);
     if (e && e->code == RT_ERR_NOMEM)
         fx_error_hint(I, "use fewer samples or smaller shapes");
+    else if (e && e->code == RT_ERR_BUDGET)
+        fx_budget_hint(I);
     return -1;
 }

@@ -42,6 +42,15 @@ RtRng fx_std_data_rng(FxInterp *I);
  * the pool's, and at --threads 1 fx must use one core. */
 RtThreads *fx_std_threads(FxInterp *I);
 
+/* An empty runtime error value carrying the interpreter's memory budget:
+ * what every call into the runtime is given. */
+static inline RtError fx_std_rt_err(const FxInterp *I)
+{
+    RtError e = {0};
+    e.max_bytes = I->opt.max_memory;
+    return e;
+}
+
 /* Raises a located error from a runtime error value. */
 int fx_rt_error(FxInterp *I, FxSpan at, const RtError *e);
 

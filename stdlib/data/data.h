@@ -85,7 +85,22 @@ typedef struct FxDataError {
     char           msg[512];
     char           hint[256];
     FxDataErrWhere where;
+    int64_t        max_bytes;   /* in: the memory budget (0: physical memory) */
 } FxDataError;
+
+/* An empty runtime error value with e's memory budget. */
+static inline RtError fx_data_rt_err(const FxDataError *e)
+{
+    RtError r = {0};
+    r.max_bytes = e ? e->max_bytes : 0;
+    return r;
+}
+/* e's budget, or physical memory when it has none or it is larger. */
+static inline int64_t fx_data_budget(const FxDataError *e)
+{
+    int64_t phys = rt_physical_memory();
+    return e && e->max_bytes > 0 && e->max_bytes < phys ? e->max_bytes : phys;
+}
 
 void fx_data_error(FxDataError *e, FxDataErrWhere where, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -475,7 +475,7 @@ static int read_rows(Csv *cs, Table *t, Row *r, int first_is_data)
 
 static FxDataset *build(Csv *cs, const Table *t, const FxCsvOptions *o)
 {
-    RtError err = {0};
+    RtError err = fx_data_rt_err(cs->e);
     RtShape s = rt_shape1(t->ncols - 1);
     FxDataset *d = fx_dataset_new(t->rows, &s, 1, 0, &err);
     if (!d) {
@@ -523,8 +523,9 @@ FxDataset *fx_csv_parse(const char *text, size_t len, const char *name, const Fx
     return d;
 }
 
-/* The whole file, NUL-terminated, or NULL with errno set. */
-static char *read_all(const char *path, size_t *len)
+/* The whole file, NUL-terminated, or NULL with errno set (EFBIG: more
+ * than `max` bytes). */
+static char *read_all(const char *path, int64_t max, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -535,6 +536,12 @@ static char *read_all(const char *path, size_t *len)
         n += fread(buf + n, 1, cap - n - 1, f);
         if (n + 1 < cap || ferror(f))
             break;
+        if ((int64_t)cap > max / 2) {
+            free(buf);
+            buf = NULL;
+            errno = EFBIG;
+            break;
+        }
         char *more = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
         if (!more) {
             free(buf);
@@ -565,7 +572,15 @@ FxDataset *fx_csv_load(const char *path, const char *name, const FxCsvOptions *o
 {
     size_t len = 0;
     errno = 0;
-    char *text = read_all(path, &len);
+    int64_t max = fx_data_budget(e);
+    char *text = read_all(path, max, &len);
+    if (!text && errno == EFBIG) {
+        char b[32];
+        fx_data_error(e, FX_DATA_AT_PATH, "'%s' is larger than the memory budget of %s", name,
+                      rt_bytes_text(max, b));
+        fx_data_hint(e, "set a larger budget with --max-memory SIZE or FX_MAX_MEMORY");
+        return NULL;
+    }
     if (!text) {
         fx_data_error(e, FX_DATA_AT_PATH, "cannot read '%s': %s", name,
                       strerror(errno ? errno : EIO));
@@ -639,7 +654,7 @@ static FxSpan error_span(FxCall *c, FxDataErrWhere w)
 /* shape: gives each row's features a per-sample shape (row-major). */
 static int csv_shape(FxCall *c, FxDataset *d, const RtShape *target, const char *name)
 {
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     int64_t cols = rt_shape_numel(&d->shape);
     if (fx_dataset_reshape(d, target, &e) == 0)
         return 0;
@@ -659,7 +674,7 @@ static int b_load_csv(FxCall *c, FxValue *out)
         (given(c, CSV_SHAPE) && fx_data_target_shape(c, CSV_SHAPE, &target)))
         return -1;
     char *full = fx_data_path(c->I, path->s);
-    FxDataError e = {0};
+    FxDataError e = {.max_bytes = c->I->opt.max_memory};
     FxDataset *d = fx_csv_load(full, path->s, &o, &e);
     if (!d) {
         fx_error(c->I, error_span(c, e.where), "%s", e.msg);

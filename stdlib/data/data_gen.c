@@ -65,7 +65,7 @@ static int b_random_images(FxCall *c, FxValue *out)
     if (fx_data_count(c, 0, &n) || fx_data_shape(c, 1, &shape) ||
         fx_data_classes(c, 2, 10, &classes) || fx_data_rng(c, 3, &r))
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     FxDataset *d = fx_dataset_new(n, &shape, 1, classes, &e);
     if (d) {
         rt_rng_fill_normal(&r, d->x, n * rt_shape_numel(&shape), 0, 1);
@@ -140,7 +140,7 @@ static int b_random_data(FxCall *c, FxValue *out)
     RtRng r;
     if (random_data_args(c, &a) || fx_data_rng(c, RD_SEED, &r))
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     FxDataset *d = fx_dataset_new(a.n, &a.shape, a.targets ? a.targets : 1,
                                   a.targets ? 0 : a.classes, &e);
     if (d) {
@@ -220,7 +220,7 @@ static int b_regression(FxCall *c, FxValue *out)
         arg_nonneg(c, RG_NOISE, 1, &noise) || fx_data_choice(c, RG_DIST, "uniform", dists, &dist) ||
         fx_data_rng(c, RG_SEED, &r))
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     RtShape one = rt_shape1(1);
     FxDataset *d = fx_dataset_new(n, &one, 1, 0, &e);
     if (!d)
@@ -335,7 +335,7 @@ static int b_blobs(FxCall *c, FxValue *out)
         b.centers = fx_xmalloc((size_t)(b.k * b.f) * sizeof(float));
         rt_rng_fill_uniform(&r, b.centers, b.k * b.f, -10, 10);
     }
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     RtShape s = rt_shape1(b.f);
     FxDataset *d = fx_dataset_new(n, &s, 1, b.k, &e);
     if (d) {
@@ -359,7 +359,7 @@ typedef void (*PointFn)(int cls, int64_t m, int64_t k, double factor, float *xy)
 static int two_class(FxCall *c, FxValue *out, PointFn point, double factor, double noise,
                      int64_t n, RtRng *r)
 {
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     RtShape s = rt_shape1(2);
     FxDataset *d = fx_dataset_new(n, &s, 1, 2, &e);
     if (!d)
@@ -438,7 +438,7 @@ static int b_spirals(FxCall *c, FxValue *out)
     if (fx_data_count(c, 0, &n) || fx_data_classes(c, 1, 2, &k) || arg_nonneg(c, 2, 0.2, &noise) ||
         fx_data_rng(c, 3, &r))
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     RtShape s = rt_shape1(2);
     FxDataset *d = fx_dataset_new(n, &s, 1, k, &e);
     if (!d)

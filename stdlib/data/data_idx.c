@@ -181,10 +181,15 @@ static int check_counts(const Idx *im, const Idx *lb, int64_t limit, int64_t *k,
     RtShape s = sample_shape(im);
     *per = rt_shape_numel(&s);
     *k = limit > 0 && limit < im->dims[0] ? limit : im->dims[0];
-    if (*per < 0 || *k > INT64_MAX / *per || *k * *per > rt_physical_memory()) {
-        fx_data_error(e, FX_DATA_AT_PATH, "'%s': %lld samples of %lld bytes are more than this "
-                      "machine's memory", im->path, (long long)*k, (long long)*per);
-        fx_data_hint(e, "limit: n reads only the first n samples");
+    /* The pixels as bytes, then as floats: five bytes a pixel. */
+    int64_t max = fx_data_budget(e);
+    if (*per < 0 || *k > INT64_MAX / 5 / (*per ? *per : 1) || *k * *per * 5 > max) {
+        char b[32];
+        fx_data_error(e, FX_DATA_AT_PATH, "'%s': %lld samples of %lld bytes are more than the "
+                      "memory budget of %s", im->path, (long long)*k, (long long)*per,
+                      rt_bytes_text(max, b));
+        fx_data_hint(e, "limit: n reads only the first n samples; --max-memory SIZE or "
+                     "FX_MAX_MEMORY sets the budget");
         return -1;
     }
     return 0;
@@ -216,7 +221,7 @@ static FxDataset *idx_read(Idx *im, Idx *lb, int64_t limit, int classes, FxDataE
     int cls = px ? label_classes(lb, l, k, classes, e) : -1;
     FxDataset *d = NULL;
     if (cls > 0) {
-        RtError err = {0};
+        RtError err = fx_data_rt_err(e);
         RtShape s = sample_shape(im);
         d = fx_dataset_new(k, &s, 1, cls, &err);
         if (!d)
@@ -285,7 +290,7 @@ static int b_load_idx(FxCall *c, FxValue *out)
         (given(c, 3) && fx_data_classes(c, 3, 2, &classes)))
         return -1;
     char *ip = fx_data_path(c->I, images->s), *lp = fx_data_path(c->I, labels->s);
-    FxDataError e = {0};
+    FxDataError e = {.max_bytes = c->I->opt.max_memory};
     FxDataset *d = fx_idx_load(ip, lp, limit, classes, &e);
     if (!d) {
         raise_at(c, &e, 0, 1, 3);
@@ -326,7 +331,7 @@ static int b_fashion_mnist(FxCall *c, FxValue *out)
     fx_buf_init(&lp);
     fx_buf_printf(&ip, "%s/%s-images-idx3-ubyte.gz", dir, stem);
     fx_buf_printf(&lp, "%s/%s-labels-idx1-ubyte.gz", dir, stem);
-    FxDataError e = {0};
+    FxDataError e = {.max_bytes = c->I->opt.max_memory};
     FxDataset *d = fx_idx_load(ip.s, lp.s, limit, 10, &e);
     fx_buf_free(&ip);
     fx_buf_free(&lp);

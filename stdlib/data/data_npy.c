@@ -30,8 +30,10 @@ static unsigned char *read_file(const char *path, const char *name, FxDataErrWhe
             fclose(f);
         return NULL;
     }
-    if ((int64_t)n > rt_physical_memory()) {
-        fx_data_error(e, where, "'%s' is %ld bytes, more than this machine's memory", name, n);
+    if ((int64_t)n > fx_data_budget(e)) {
+        char b[32];
+        fx_data_error(e, where, "'%s' is %ld bytes, more than the memory budget of %s", name, n,
+                      rt_bytes_text(fx_data_budget(e), b));
         fclose(f);
         return NULL;
     }
@@ -199,7 +201,7 @@ static FxDataset *build(const Arr *x, const Arr *y, const FxNpyOptions *o, FxDat
         return NULL;
     RtShape s = x->h.ndim == 1 ? rt_shape1(1) : rt_shape(x->h.ndim - 1, x->h.dims + 1);
     int64_t ydim = y->h.ndim == 2 ? y->h.dims[1] : 1;
-    RtError err = {0};
+    RtError err = fx_data_rt_err(e);
     FxDataset *d = fx_dataset_new(x->h.dims[0], &s, ydim, 0, &err);
     if (!d) {
         fx_data_error(e, FX_DATA_AT_CALL, "%s", err.msg);
@@ -420,7 +422,7 @@ static int b_load_npy(FxCall *c, FxValue *out)
     if (fx_arg_str(c, 0, &xp) || fx_arg_str(c, 1, &yp) || npy_options(c, 2, 3, &o))
         return -1;
     char *xf = fx_data_path(c->I, xp->s), *yf = fx_data_path(c->I, yp->s);
-    FxDataError e = {0};
+    FxDataError e = {.max_bytes = c->I->opt.max_memory};
     FxDataset *d = fx_npy_load(xf, xp->s, yf, yp->s, &o, &e);
     static const int slots[FX_DATA_AT_COUNT] = {-1, 0, -1, 1, 2, -1, -1};
     if (!d) {
@@ -445,7 +447,7 @@ static int b_load_npz(FxCall *c, FxValue *out)
         (given(c, 2) && fx_arg_str(c, 2, &yk)) || npy_options(c, 3, 4, &o))
         return -1;
     char *f = fx_data_path(c->I, p->s);
-    FxDataError e = {0};
+    FxDataError e = {.max_bytes = c->I->opt.max_memory};
     const char *xs = xk ? xk->s : "x", *ys = yk ? yk->s : "y";
     FxDataset *d = fx_npz_load(f, p->s, xs, ys, &o, &e);
     static const int slots[FX_DATA_AT_COUNT] = {-1, 0, -1, -1, 3, 1, 2};

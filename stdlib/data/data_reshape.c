@@ -52,7 +52,7 @@ static int b_reshape(FxCall *c, FxValue *out)
     RtShape target;
     if (fx_arg_dataset(c, 0, &d) || fx_data_target_shape(c, 1, &target))
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     FxDataset *t = fx_dataset_new(d->n, &d->shape, d->ydim, d->classes, &e);
     if (!t)
         return fx_rt_error(c->I, c->node->span, &e);

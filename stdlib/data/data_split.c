@@ -167,7 +167,7 @@ static int b_split(FxCall *c, FxValue *out)
                         "but %s has regression targets", d->origin);
     if (shuffle && fx_data_rng(c, SP_SEED, &r))
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     int64_t *idx = rt_alloc(d->n, sizeof *idx, "split indices", &e);
     FxDataset *test = NULL, *train = NULL;
     if (idx) {
@@ -217,7 +217,7 @@ static int b_take(FxCall *c, FxValue *out)
                       "samples start to stop - 1; negative positions count from the end");
         return -1;
     }
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     int64_t *idx = rt_alloc(stop - start, sizeof *idx, "take indices", &e);
     FxDataset *t = NULL;
     if (idx) {
@@ -275,7 +275,7 @@ static int b_normalize(FxCall *c, FxValue *out)
                         rt_shape_str(&d->shape, b, sizeof b));
     }
     int64_t per = rt_shape_numel(&d->shape), all = d->n;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     int64_t *idx = rt_alloc(all, sizeof *idx, "indices", &e);
     double *mean = idx ? rt_alloc(per, sizeof *mean, "feature means", &e) : NULL;
     double *std = mean ? rt_alloc(per, sizeof *std, "feature stds", &e) : NULL;
@@ -317,7 +317,7 @@ static int b_concat(FxCall *c, FxValue *out)
         return fx_error(c->I, fx_arg_span(c, 1), "concat(): one data set has %s, the other %s",
                         a->classes < 2 ? "regression targets" : "class labels",
                         b->classes < 2 ? "regression targets" : "class labels");
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     int classes = a->classes > b->classes ? a->classes : b->classes;
     FxDataset *t = fx_dataset_new(a->n + b->n, &a->shape, a->ydim, classes, &e);
     if (!t)

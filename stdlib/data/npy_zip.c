@@ -220,9 +220,15 @@ unsigned char *fx_zip_extract(const unsigned char *b, size_t len, const char *na
                       name, m->name);
         return NULL;
     }
-    if (m->usize > (uint64_t)rt_physical_memory() || (m->method == 0 && m->usize != m->csize)) {
-        member_error(e, where, name, m, m->method == 0 ? "is stored, yet its sizes differ" :
-                     "claims more bytes than this machine's memory");
+    if (m->method == 0 && m->usize != m->csize) {
+        member_error(e, where, name, m, "is stored, yet its sizes differ");
+        return NULL;
+    }
+    if (m->usize > (uint64_t)fx_data_budget(e)) {
+        char need[32], have[32];
+        fx_data_error(e, where, "'%s': member '%s' needs %s, more than the memory budget of %s",
+                      name, m->name, rt_bytes_text((int64_t)m->usize, need),
+                      rt_bytes_text(fx_data_budget(e), have));
         return NULL;
     }
     unsigned char *out;

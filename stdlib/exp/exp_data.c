@@ -80,7 +80,7 @@ static int b_dataset(FxCall *c, FxValue *out)
     if (wx < 0 || wy < 0)
         return -1;
     RtShape shape = rt_shape1(wx ? wx : 1);
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     FxDataset *d = fx_dataset_new((int64_t)x->n, &shape, wy ? wy : 1, 0, &e);
     if (!d)
         return fx_rt_error(c->I, c->node->span, &e);

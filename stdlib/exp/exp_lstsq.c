@@ -34,7 +34,7 @@ static int linear_layers(TrainJob *j, const RtLayerSpec **poly, const RtLayerSpe
 static float *features(TrainJob *j, const FxDataset *d, const RtLayerSpec *poly, int64_t *width)
 {
     int64_t f = rt_shape_numel(&d->shape);
-    RtError e = {0};
+    RtError e = fx_std_rt_err(j->I);
     if (poly && f != 1) {
         fx_error_at(j->I, j->n->b, "polyfeat needs samples with one value, these have %lld",
                     (long long)f);
@@ -131,7 +131,7 @@ int fx_train_lstsq(TrainJob *j, FxValue *out)
         return -1;
     }
     RtLstsq fit = {0};
-    RtError e = {0};
+    RtError e = fx_std_rt_err(j->I);
     int rc = -1;
     RtModel *rm = NULL;
     if (rt_lstsq_fit_f32(&fit, x, j->data->y, (size_t)j->data->n, (size_t)w, !dense->no_bias, &e))

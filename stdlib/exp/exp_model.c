@@ -473,7 +473,7 @@ static void layer_error(FxInterp *I, const FxModel *m, int k, FxSpan at, const R
 RtModel *fx_model_build(FxInterp *I, const FxModel *m, const RtShape *input, int64_t max_batch,
                         FxSpan at)
 {
-    RtError e = {0};
+    RtError e = fx_std_rt_err(I);
     RtModel *rm = rt_model_new(m->layers, m->n, input, max_batch, m->init, &e);
     if (rm)
         return rm;
@@ -483,7 +483,7 @@ RtModel *fx_model_build(FxInterp *I, const FxModel *m, const RtShape *input, int
     }
     /* Which layer: the shortest prefix that fails. */
     for (int k = 1; k <= m->n; k++) {
-        RtError ek = {0};
+        RtError ek = fx_std_rt_err(I);
         RtModel *p = rt_model_new(m->layers, k, input, 1, m->init, &ek);
         if (!p) {
             layer_error(I, m, k - 1, at, &ek);

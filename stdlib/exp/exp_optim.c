@@ -92,7 +92,7 @@ static int opt_num(FxCall *c, int i, double *x, double lo)
 
 static int finish_optim(FxCall *c, RtOptimConfig *cfg, FxValue *out)
 {
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     RtOptim *probe = rt_optim_new(cfg, 1, &e);    /* PyTorch's own checks */
     if (!probe)
         return fx_error(c->I, c->node->span, "%s", e.msg);
@@ -202,7 +202,7 @@ static int finish_sched(FxCall *c, FxSchedule *s, int per_step_i, FxValue *out)
 {
     if (per_step_i >= 0 && fx_arg_bool(c, per_step_i, 0, &s->per_step))
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     if (!s->plateau && rt_sched_check(&s->sched, &e))
         return fx_error(c->I, c->node->span, "%s", e.msg);
     if (s->plateau && rt_plateau_check(&s->plat, &e))

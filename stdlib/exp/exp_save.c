@@ -211,32 +211,36 @@ static int sweep_rows(FxInterp *I, FxBuf *b, FxSweep *s, int steps, int json, co
     return 0;
 }
 
+/* An error writing `file` (resolved) as the user wrote it: the runtime's
+ * "cannot write 'PATH': why" with the written name, and the absolute path
+ * as a hint. */
+static int write_error(FxInterp *I, const FxNode *at, const char *written, const char *file,
+                       const RtError *e)
+{
+    const char *why = strstr(e->msg, "': ");
+    if (e->code == RT_ERR_IO && strncmp(e->msg, "cannot write '", 14) == 0 && why)
+        fx_error_at(I, at, "cannot write '%s': %s", written, why + 3);
+    else
+        fx_error_at(I, at, "%s", e->msg);
+    fx_error_path_hint(I, file, 0);
+    return -1;
+}
+
 /* Writes b to `file` (resolved), making its missing parent folders;
- * errors name the path as written and hint at the absolute one. */
+ * complete or absent (rt_out_write_all): never half a file under it.
+ * Errors name the path as written and hint at the absolute one. */
 static int write_whole(FxInterp *I, const FxNode *at, const char *written, const char *file,
                        const FxBuf *b)
 {
-    size_t n = strlen(file) + 8;
-    char *tmp = fx_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp", file);
     int err = fx_path_make_parents(file);
-    FILE *f = err ? NULL : fopen(tmp, "wb");
-    int ok = f && fwrite(b->s ? b->s : "", 1, b->len, f) == b->len;
-    ok = f && fclose(f) == 0 && ok;
-    if (!err)
-        err = errno;
-    if (ok && rename(tmp, file) != 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok)
-        remove(tmp);
-    free(tmp);
-    if (!ok) {
+    if (err) {
         fx_error_at(I, at, "cannot write '%s': %s", written, strerror(err));
         fx_error_path_hint(I, file, 0);
         return -1;
     }
+    RtError e = fx_std_rt_err(I);
+    if (rt_out_write_all(file, b->s, b->len, &e))
+        return write_error(I, at, written, file, &e);
     return 0;
 }
 
@@ -248,7 +252,7 @@ static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *wri
     if (!m || !m->weights)
         return fx_error_at(I, n->a, "a .safetensors file holds trained weights: save a run or "
                            "r.model, not %s", m ? "an untrained model" : fx_type_phrase(v));
-    RtError e = {0};
+    RtError e = fx_std_rt_err(I);
     int err = fx_path_make_parents(path);
     if (err) {
         fx_error_at(I, n->b, "cannot write '%s': %s", written, strerror(err));
@@ -376,6 +380,9 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
         else if (lgiven)
             rc = fx_error_at(I, fx_option(n, "labels")->a, "labels: is for a dataset saved as "
                              ".npy, not a .%s file", e);
+        else if (!*e)
+            rc = fx_error_at(I, n->b, "save writes .csv, .jsonl, .safetensors, .npy or .npz "
+                             "files, and '%s' has no extension", path);
         else if (strcmp(e, "csv") && strcmp(e, "jsonl"))
             rc = fx_error_at(I, n->b, "save writes .csv, .jsonl, .safetensors, .npy or .npz "
                              "files, not '.%s'", e);
@@ -436,7 +443,7 @@ static int b_load_weights(FxCall *c, FxValue *out)
     RtModel *rm = fx_model_build(c->I, m, &in, 64, c->node->span);
     if (!rm)
         return -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(c->I);
     char *file = fx_path_script(c->I, path->s);
     if (rt_weights_load(rm, file, &e)) {
         rt_model_free(rm);

@@ -364,7 +364,7 @@ static RtModel *prepare_model(TrainJob *j)
     rt_model_init(rm, seed);
     j->cfg.seed = mix(seed, 1);
     if (j->cont) {
-        RtError e = {0};
+        RtError e = fx_std_rt_err(I);
         if (!j->m->weights) {
             fx_error_at(I, j->n->a, "continue: true needs a trained model, such as r.model");
         } else if (rt_model_copy_weights(rm, j->m->weights, &e)) {
@@ -379,24 +379,33 @@ static RtModel *prepare_model(TrainJob *j)
 }
 
 /* A checkpoint file that cannot be written is an error before training,
- * not after the first epoch. Its missing folders are made, as save's. */
+ * not after the first epoch: its missing folders are made, as save's, and
+ * its temporary file is made and removed; the path itself is not touched. */
 static int check_checkpoint(TrainJob *j)
 {
     if (!j->checkpoint[0])
         return 0;
     const char *path = j->checkpoint_path;
     int err = fx_path_make_parents(path);
-    FILE *f = err ? NULL : fopen(path, "ab");
-    if (!f) {
+    if (err) {
         fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write '%s': %s",
-                    j->checkpoint, strerror(err ? err : errno));
+                    j->checkpoint, strerror(err));
         fx_error_path_hint(j->I, path, 0);
         return -1;
     }
-    long at = ftell(f);
-    fclose(f);
-    if (at == 0)
-        remove(path);   /* it did not exist before: leave no empty file */
+    RtError e = fx_std_rt_err(j->I);
+    RtOutFile o;
+    if (rt_out_open(&o, path, &e) < 0) {
+        const char *why = strstr(e.msg, "': ");
+        if (why && strncmp(e.msg, "cannot write '", 14) == 0)
+            fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "cannot write '%s': %s",
+                        j->checkpoint, why + 3);
+        else
+            fx_error_at(j->I, fx_option(j->n, "checkpoint")->a, "%s", e.msg);
+        fx_error_path_hint(j->I, path, 0);
+        return -1;
+    }
+    rt_out_close(&o, 0, &e);
     return 0;
 }
 
@@ -412,7 +421,7 @@ static int run_gradient(TrainJob *j, FxValue *out)
     }
     /* threads: N gives this run its own pool; the numbers are the same
      * for any thread count, only the time differs. */
-    RtError te = {0};
+    RtError te = fx_std_rt_err(I);
     RtThreads *own = j->threads > 0 ? rt_threads_new(j->threads, &te) : NULL;
     if (j->threads > 0 && !own) {
         rt_model_free(rm);
@@ -432,7 +441,7 @@ static int run_gradient(TrainJob *j, FxValue *out)
     if (j->val)
         val = fx_dataset_rt(j->val);
     RtHistory h = {0};
-    RtError e = {0};
+    RtError e = fx_std_rt_err(I);
     int rc = rt_train(rm, &train, j->val ? &val : NULL, &j->cfg, &h, &e);
     clear_progress(j);
     rt_model_set_threads(rm, fx_std_threads(I));   /* own may go; the model stays */
@@ -550,7 +559,7 @@ static RtModel *eval_clone(FxInterp *I, const FxNode *n, RtModel *rm, int64_t ba
                     rt_shape_str(&in, a, sizeof a), rt_shape_str(&d->shape, b, sizeof b));
         return NULL;
     }
-    RtError e = {0};
+    RtError e = fx_std_rt_err(I);
     RtModel *c = rt_model_clone(rm, batch < d->n ? batch : d->n, &e);
     if (!c)
         fx_rt_error(I, n->span, &e);
@@ -572,7 +581,7 @@ int fx_eval_evaluate(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
                  : rt_shape_numel(&os) == 1 ? RT_LOSS_BCE : RT_LOSS_CROSS_ENTROPY;
         RtData data = fx_dataset_rt(d);
         double l, acc;
-        RtError e = {0};
+        RtError e = fx_std_rt_err(I);
         if (rt_evaluate(c, &data, (RtLossKind)loss, 0, &l, &acc, &e)) {
             fx_rt_error(I, n->span, &e);
         } else {
@@ -616,7 +625,7 @@ int fx_eval_predict(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         !eval_options(I, n, env, &loss, &batch) && (c = eval_clone(I, n, rm, batch, d))) {
         RtShape os = rt_model_output_shape(rm);
         int64_t w = rt_shape_numel(&os);
-        RtError e = {0};
+        RtError e = fx_std_rt_err(I);
         float *y = rt_alloc(d->n * w, sizeof *y, "predictions", &e);
         if (!y || rt_predict(c, d->x, d->n, 0, y, &e)) {
             fx_rt_error(I, n->span, &e);

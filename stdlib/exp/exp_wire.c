@@ -165,7 +165,7 @@ static int get_curve(Reader *r, double **x)
         return -1;
     if (n < 0)
         return 0;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(r->I);
     *x = rt_alloc(n ? n : 1, sizeof **x, "a curve", &e);
     return *x ? get(r, *x, (size_t)n * sizeof **x) : -1;
 }
@@ -188,7 +188,7 @@ static int get_model(Reader *r, FxValue *out)
         return -1;
     if (max_batch < 1)
         return np == 0 && get_i64(r, &nb) == 0 && nb == 0 ? 0 : -1;
-    RtError e = {0};
+    RtError e = fx_std_rt_err(r->I);
     m->weights = rt_model_new(m->layers, m->n, &m->input, max_batch, m->init, &e);
     if (!m->weights)
         return -1;

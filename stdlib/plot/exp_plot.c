@@ -378,6 +378,15 @@ static int band_opt(FxInterp *I, const FxNode *n, FxEnv *env, int *band)
     return rc;
 }
 
+/* A width or height as given, made an int the charts then clamp (30 to
+ * 1000 columns): a huge, tiny or nan value must not overflow the cast. */
+static int cells(double v)
+{
+    if (v != v)
+        return 0;
+    return v > 1e6 ? 1000000 : v < -1e6 ? -1000000 : (int)v;
+}
+
 static int read_look(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
 {
     memset(l, 0, sizeof *l);
@@ -413,8 +422,8 @@ static int read_look(FxInterp *I, const FxNode *n, FxEnv *env, Look *l)
     if (l->has_smooth && !(l->smooth >= 0 && l->smooth < 1))
         return fx_error_at(I, fx_option(n, "smooth")->a,
                            "smooth: needs a weight at least 0 and below 1, such as 0.8");
-    l->width = g1 ? (int)w : I->opt.width;
-    l->height = g2 ? (int)h : 0;
+    l->width = g1 ? cells(w) : I->opt.width;
+    l->height = g2 ? cells(h) : 0;
     FxValue lg;
     if (fx_eval_option(I, n, "log", env, &lg, &g3))
         return -1;

@@ -102,7 +102,8 @@ static void label_linear(FxPlotTicks *t, double m, int e)
     int extra = m == 2.5 ? 1 : 0;
     int dec = extra - e > 0 ? extra - e : 0;   /* 2.5 needs one more */
     int fixed = maxabs == 0 || (maxabs >= 1e-4 && maxabs < 1e6 && dec <= 6);
-    int big = maxabs > 0 ? (int)floor(log10(maxabs)) : 0;
+    /* A tick past DBL_MAX (an axis to +-1.8e308) is inf: 308 digits. */
+    int big = maxabs > 0 ? (isfinite(maxabs) ? (int)floor(log10(maxabs)) : 308) : 0;
     int mdec = big - e + extra;
     mdec = mdec < 0 ? 0 : mdec > 16 ? 16 : mdec;
     t->label_w = 0;
@@ -244,9 +245,16 @@ void fx_plot_ticks_log(FxPlotTicks *t, double lo10, double hi10, int max_iv,
 
 /* ---- fitting ticks onto cells ----------------------------------------------- */
 
+/* In halves, so an axis from -1e308 to 1e308 does not overflow to inf
+ * (halving is exact, so ordinary values place exactly as before); the
+ * result stays finite and within +-1e7 cells, so callers may round it to
+ * an int. */
 double fx_plot_axis_pos(const FxPlotTicks *t, double v, int cells)
 {
-    return (v - t->lo) / (t->hi - t->lo) * (cells - 1);
+    double p = (v / 2 - t->lo / 2) / (t->hi / 2 - t->lo / 2) * (cells - 1);
+    if (p != p)
+        return 0;
+    return p < -1e7 ? -1e7 : p > 1e7 ? 1e7 : p;
 }
 
 int fx_plot_ticks_overhang(const FxPlotTicks *t, int cells)

@@ -20,7 +20,7 @@
 static int fuzz_one(const unsigned char *b, size_t n)
 {
     FxNpy h;
-    FxDataError e;
+    FxDataError e = {0};
     int parsed = 0;
     if (fx_npy_parse(b, n, "fuzz", FX_DATA_AT_PATH, &h, &e) == 0) {
         parsed = 1;

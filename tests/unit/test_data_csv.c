@@ -22,7 +22,7 @@ static FxDataset *parse(const char *text, const FxCsvOptions *o, FxDataError *e)
 static void test_good(Checks *c)
 {
     FxCsvOptions o = opts();
-    FxDataError e;
+    FxDataError e = {0};
     FxDataset *d = parse("a,b,y\n1,2,0\n3,4,1\n", &o, &e);
     CHECK(c, d && d->n == 2 && d->shape.dim[0] == 2 && d->classes == 2 && d->x[3] == 4 &&
           d->y[1] == 1, "plain file: 2 rows, 2 features, 2 classes");
@@ -73,7 +73,7 @@ static void test_good(Checks *c)
 /* Each bad text gives exactly this message. */
 static void expect_error(Checks *c, const char *text, const FxCsvOptions *o, const char *msg)
 {
-    FxDataError e;
+    FxDataError e = {0};
     FxDataset *d = parse(text, o, &e);
     CHECK(c, !d && strcmp(e.msg, msg) == 0, "error \"%s\" (got \"%s\")", msg, e.msg);
     fx_dataset_free(d);
@@ -112,7 +112,7 @@ static void test_errors(Checks *c)
     expect_error(c, "a,y\n1,p\n2,q\n3,r\n", &o, "t.csv: the label column holds 3 different "
                  "texts, more than 2 classes");
 
-    FxDataError e;
+    FxDataError e = {0};
     memset(&e, 0, sizeof e);
     static const char nul[] = "a,b,y\n1,2\0,0\n";
     FxDataset *d = fx_csv_parse(nul, sizeof nul - 1, "t.csv", &o, &e);
@@ -158,7 +158,7 @@ static void test_fuzz(Checks *c)
         FxCsvOptions o = opts();
         o.header = it % 3 != 0;
         o.sep = it % 5 == 0 ? ';' : ',';
-        FxDataError e;
+        FxDataError e = {0};
         memset(&e, 0, sizeof e);
         FxDataset *d = fx_csv_parse(buf, len, "f.csv", &o, &e);
         survived += d != NULL || e.msg[0] != '\0';

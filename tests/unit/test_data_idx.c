@@ -78,7 +78,7 @@ static FxDataset *load(const char *im, const char *lb, int64_t limit, int classe
 
 static void test_good(Checks *c)
 {
-    FxDataError e;
+    FxDataError e = {0};
     FxDataset *d = load("img.gz", "lab.gz", 0, 0, &e);
     CHECK(c, d && d->n == 6 && d->shape.ndim == 3 && d->shape.dim[0] == 1 &&
           d->shape.dim[1] == 4 && d->shape.dim[2] == 5 && d->classes == 3,
@@ -101,7 +101,7 @@ static void test_good(Checks *c)
 
 static void expect(Checks *c, const char *im, const char *lb, const char *want, const char *what)
 {
-    FxDataError e;
+    FxDataError e = {0};
     FxDataset *d = load(im, lb, 0, 0, &e);
     CHECK(c, !d && strstr(e.msg, want), "%s: \"%s\"", what, e.msg);
     fx_dataset_free(d);
@@ -109,7 +109,7 @@ static void expect(Checks *c, const char *im, const char *lb, const char *want, 
 
 static void test_errors(Checks *c)
 {
-    unsigned char b[64];
+    unsigned char b[64] = {0};
     unsigned dims[3] = {6, 4, 5}, five[1] = {5};
     put("empty", b, 0, 0);
     expect(c, "empty", "lab", "too short for an IDX file (0 bytes)", "empty file");
@@ -149,7 +149,7 @@ static void test_errors(Checks *c)
     put("huge", b, 16, 1);
     header(b, 8, 1, hl);
     put("hugelab", b, 8, 1);
-    expect(c, "huge", "hugelab", "more than this machine's memory", "a lying header (huge)");
+    expect(c, "huge", "hugelab", "more than the memory budget", "a lying header (huge)");
     header(b, 8, 3, big);
     put("big", b, 16, 1);
     n = header(b, 8, 1, bl);
@@ -163,7 +163,7 @@ static void test_truncation(Checks *c)
     int all = 1;
     for (size_t len = 0; len < img_len; len++) {
         put("cut", img, len, len % 2);
-        FxDataError e;
+        FxDataError e = {0};
         FxDataset *d = load("cut", "lab", 0, 0, &e);
         all &= d == NULL && e.msg[0] != '\0';
         fx_dataset_free(d);
@@ -194,7 +194,7 @@ static void test_fuzz(Checks *c)
                 b[next(&s) % (it % 2 ? 16 : len)] = (unsigned char)next(&s);
         }
         put("fz", b, len, it % 2);
-        FxDataError e;
+        FxDataError e = {0};
         FxDataset *d = load("fz", "lab", it % 4, 0, &e);
         ok &= d != NULL || e.msg[0] != '\0';
         loaded += d != NULL;
@@ -211,7 +211,7 @@ static void test_fuzz(Checks *c)
         memcpy(m, z, zn);
         m[10 + next(&s) % (zn - 10)] ^= (unsigned char)(1 + next(&s) % 255);
         put("fzz", m, it % 7 ? zn : zn / 2, 0);
-        FxDataError e;
+        FxDataError e = {0};
         FxDataset *d = load("fzz", "lab", 0, 0, &e);
         ok &= d != NULL || e.msg[0] != '\0';
         loaded += d != NULL;

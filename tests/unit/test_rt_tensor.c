@@ -51,7 +51,7 @@ static void test_nomem(Checks *c)
     RtError err = {0};
     RtShape huge = rt_shape3(100000, 100000, 1000);   /* 4e13 bytes */
     RtTensor *t = rt_tensor_new(&huge, &err);
-    CHECK(c, !t && err.code == RT_ERR_NOMEM && strstr(err.msg, "GB"),
+    CHECK(c, !t && err.code == RT_ERR_NOMEM && strstr(err.msg, "GiB"),
           "larger than physical memory: RT_ERR_NOMEM (%s)", err.msg);
     err = (RtError){0};
     RtShape over = rt_shape3(INT64_C(1) << 31, INT64_C(1) << 31, 8);
@@ -83,11 +83,41 @@ static void test_nomem(Checks *c)
           rt_physical_memory() / 1e9);
 }
 
+/* The caller's budget (err.max_bytes) refuses a request before anything is
+ * allocated, names it with both sizes, and survives rt_error_set. */
+static void test_budget(Checks *c)
+{
+    RtError err = {0};
+    err.max_bytes = 1 << 20;
+    void *p = rt_alloc(1 << 18, sizeof(float), "exactly", &err);
+    CHECK(c, p && err.code == RT_OK, "a request of exactly the budget is allocated");
+    rt_free(p);
+    p = rt_alloc((1 << 18) + 1, sizeof(float), "weights", &err);
+    CHECK(c, !p && err.code == RT_ERR_BUDGET &&
+          strstr(err.msg, "weights needs 1.0 MiB, more than the memory budget of 1.0 MiB"),
+          "one float over the budget is refused: %s", err.msg);
+    CHECK(c, err.max_bytes == 1 << 20, "the budget stays after an error");
+    RtShape big = rt_shape2(1000, 1000);
+    RtTensor *t = rt_tensor_new(&big, &err);
+    CHECK(c, !t && err.code == RT_ERR_BUDGET && strstr(err.msg, "3.8 MiB"),
+          "a tensor over the budget: %s", err.msg);
+    RtError other = {0};
+    rt_error_set(&other, RT_ERR_SHAPE, "shape");
+    rt_error_copy(&err, &other);
+    CHECK(c, err.code == RT_ERR_SHAPE && err.max_bytes == 1 << 20,
+          "rt_error_copy keeps the budget");
+    char b[32];
+    CHECK(c, !strcmp(rt_bytes_text(512, b), "512 bytes") &&
+          !strcmp(rt_bytes_text(1536, b), "1.5 KiB") &&
+          !strcmp(rt_bytes_text(INT64_C(20) << 30, b), "20.0 GiB"), "byte texts");
+}
+
 int main(void)
 {
     Checks c = {0};
     test_shapes(&c);
     test_tensors(&c);
     test_nomem(&c);
+    test_budget(&c);
     return checks_done(&c);
 }
