@@ -60,7 +60,7 @@ static const struct {
         "raise the learning rate, use a smaller batch (more steps per epoch), or train for "
         "more epochs"},
     [FX_DK_PLATEAU] = {"plateau", "plateau: no improvement for `patience` epochs",
-        "reduce the learning rate on plateau (reduce_on_plateau), or change the optimizer "
+        "reduce the learning rate on plateau (schedule: plateau()), or change the optimizer "
         "(adam) or the model's capacity"},
     [FX_DK_OVERFITTING] = {"overfitting", "overfitting: validation loss rises while the "
         "training loss falls",
