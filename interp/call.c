@@ -199,6 +199,8 @@ static int call_func(FxInterp *I, FxValue fn, Args *a, FxSpan call, FxValue *out
         rc = fx_error(I, call, "%s() is missing argument '%s'", f->name,
                       f->decl->params.items[miss]->name);
     const FxSource *saved = I->src;
+    if (rc == 0)   /* Ctrl-C stops recursion as it stops loops */
+        rc = fx_check_interrupt(I, call);
     if (rc == 0 && (rc = push_frame(I, call)) == 0) {
         I->src = f->src;
         rc = bind_defaults(I, f, bound, env);

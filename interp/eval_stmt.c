@@ -13,14 +13,19 @@
 int fx_eval_truth(FxInterp *I, const FxNode *cond, FxEnv *env, const char *what, int *out);
 int fx_binary_values(FxInterp *I, const FxNode *n, FxOp op, FxValue a, FxValue b, FxValue *out);
 
-static int check_interrupt(FxInterp *I, const FxNode *at)
+int fx_check_interrupt(FxInterp *I, FxSpan at)
 {
     if (I->interrupted && *I->interrupted) {
         *I->interrupted = 0;
         I->interrupt_seen = 1;
-        return fx_error_at(I, at, "interrupted");
+        return fx_error(I, at, "interrupted");
     }
     return 0;
+}
+
+static int check_interrupt(FxInterp *I, const FxNode *at)
+{
+    return fx_check_interrupt(I, at->span);
 }
 
 static void define_fn(FxInterp *I, const FxNode *n, FxEnv *env)

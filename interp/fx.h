@@ -219,6 +219,9 @@ int fx_exec_block(FxInterp *I, const FxNode *block, FxEnv *env);
 int fx_exec(FxInterp *I, const FxNode *stmt, FxEnv *env);
 /* The statements of a block in env itself (no scope of their own). */
 int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
+/* Ctrl-C (or the fuzzer's timer) was pressed: a located "interrupted" error, the
+ * flag cleared. Checked by loops and by every call of a function. */
+int fx_check_interrupt(FxInterp *I, FxSpan at);
 /* obj.name, as the language reads it (foreign types' field hooks too). */
 int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue *out);
 /* v as an index into n items (negative from the end), or a located error

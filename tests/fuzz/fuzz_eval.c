@@ -2,8 +2,10 @@
  * resolved and run in an interpreter with the standard library (one
  * thread, one job, a 256 MiB memory budget, output to /dev/null, in a
  * folder of its own so files it saves land there). fx's own interrupt
- * flag is raised by a 300 ms timer, as Ctrl-C would be, so an endless loop
- * or a long training stops cleanly. Any script must end with a result or
+ * flag is raised by a timer of 300 ms of CPU time (ITIMER_VIRTUAL, so
+ * libFuzzer's own -timeout, which uses SIGALRM, still catches a script
+ * that ignores the flag), as Ctrl-C would be, so an endless loop, a
+ * runaway recursion or a long training stops cleanly. Any script must end with a result or
  * a reported error, never a crash, a leak or a hang. The flag is the one
  * global: a signal handler has no other way to reach the interpreter.
  * Driver: see fuzz_driver.h. */
@@ -40,7 +42,7 @@ static void fuzz_setup(void)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_alarm;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGALRM, &sa, NULL);
+    sigaction(SIGVTALRM, &sa, NULL);
 }
 
 static int fuzz_one(const unsigned char *b, size_t n)
@@ -59,9 +61,9 @@ static int fuzz_one(const unsigned char *b, size_t n)
     fuzz_interrupted = 0;
     I->interrupted = &fuzz_interrupted;
     struct itimerval t = {{0, 0}, {0, 300000}}, off = {{0, 0}, {0, 0}};
-    setitimer(ITIMER_REAL, &t, NULL);
+    setitimer(ITIMER_VIRTUAL, &t, NULL);
     int rc = fx_run_text(I, "<fuzz>", (const char *)b, n, 0);
-    setitimer(ITIMER_REAL, &off, NULL);
+    setitimer(ITIMER_VIRTUAL, &off, NULL);
     fx_interp_free(I);
     fclose(null);
     return rc == FX_RUN_OK;
