@@ -39,12 +39,19 @@ while [ $i -lt "$count" ]; do
     i=$((i + 1))
 done
 # The C fuzz targets built next to fx (tests/fuzz/fuzz_*.c): each runs its
-# own deterministic mutation loop and exits 0.
+# own deterministic mutation loop and exits 0, then replays the corpus that
+# make fuzz grew, minimized (libFuzzer -merge=1 -max_len=2048) and kept in
+# tests/fuzz/corpus/NAME.
 for t in "$(dirname "$fx")"/tests/fuzz_*; do
     [ -x "$t" ] || continue
     case "$t" in *.d|*.o) continue;; esac
     if out=$("$t" 2>&1); then echo "$out"
     else fails=$((fails + 1)); echo "fuzz: $t failed:"; echo "$out" | tail -n 20; fi
+    # and the replay of its minimized libFuzzer corpus (tests/fuzz/corpus)
+    c="$(dirname "$0")/corpus/$(basename "$t")"
+    [ -d "$c" ] || continue
+    if out=$("$t" "$c"/* 2>&1); then echo "fuzz: $(basename "$t"): $(ls "$c" | wc -l) corpus inputs replayed"
+    else fails=$((fails + 1)); echo "fuzz: $t failed on its corpus:"; echo "$out" | tail -n 20; fi
 done
 [ $fails -eq 0 ] && echo "fuzz: $count inputs of each kind, no crash"
 [ $fails -eq 0 ]
