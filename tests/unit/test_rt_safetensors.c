@@ -364,9 +364,17 @@ static void test_mismatch(Checks *c, const char *path, const char *bad)
     RtLayerSpec l4[] = {rt_layer_dense(3)};
     RtModel *w = rt_model_new(l4, 1, &in, 1, TU_TORCH, NULL);
     rc = rt_weights_load(w, bad, &err);
+    RtNamedTensor wt;
+    rt_model_tensor(w, 0, &wt);
+    CHECK(c, rc == 0 && wt.data[0] == 0.0f, "F64 tensors are converted to F32 "
+          "on load: %s", rc ? err.msg : "ok");
+    put_file(bad, 0, "{\"layers.0.weight\":{\"dtype\":\"I32\",\"shape\":[3,2],"
+             "\"data_offsets\":[0,24]},\"layers.0.bias\":{\"dtype\":\"F32\","
+             "\"shape\":[3],\"data_offsets\":[24,36]}}", 36);
+    rc = rt_weights_load(w, bad, &err);
     CHECK(c, rc == -1 && err.code == RT_ERR_FORMAT &&
-          strstr(err.msg, "layers.0.weight is F64 in the file; the model needs "
-                 "F32"), "another dtype: %s", err.msg);
+          strstr(err.msg, "'layers.0.weight' is I32; weights must be floats"),
+          "an integer tensor: %s", err.msg);
     remove(bad);
     rt_model_free(a);
     rt_model_free(b);
