@@ -468,6 +468,13 @@ static int put_weights(FxCall *c, RtModel *rm, const char *path)
     size_t got = f ? fread(head, 1, 4, f) : 0;
     if (f)
         fclose(f);
+    if (got == 4 && !memcmp(head, "\x80\x02\x8a\x0a", 4)) {
+        fx_error(c->I, fx_arg_span(c, 1), "'%s' is in torch.save's format from before "
+                 "PyTorch 1.6 (a bare pickle); fx reads the zip format torch.save writes "
+                 "by default", path);
+        fx_error_hint(c->I, "load it in PyTorch and save it again with torch.save(sd, f)");
+        return -1;
+    }
     if (got == 4 && !memcmp(head, "PK\3\4", 4)) {
         if (fx_pt_read(path, &src, &n, &de)) {
             fx_error(c->I, fx_arg_span(c, 1), "%s", de.msg);
