@@ -949,6 +949,10 @@ int  rt_weights_save_torch(RtModel *m, const char *path, int64_t batches,
                            RtError *err);
 /* "3.weight" for the model's tensor i, layers.3.weight. */
 void rt_weights_torch_name(RtModel *m, int i, char *out, size_t cap);
+/* Sorts tensors into the order PyTorch's state_dict gives them, from
+ * their names alone (a safetensors file's order carries no meaning:
+ * safetensors.torch.save_file sorts by dtype and name). */
+void rt_weights_sort_torch(RtWeightSrc *src, int64_t n);
 /* PyTorch's name ends in "num_batches_tracked". */
 int  rt_weights_skipped(const char *name);
 /* IEEE binary16 and bfloat16 bit patterns to float, exactly. */

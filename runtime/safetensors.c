@@ -892,6 +892,7 @@ int rt_weights_read_st(const char *path, RtWeightSrc **out, int64_t *n,
         *n = 0;
         return -1;
     }
+    rt_weights_sort_torch(src, total);
     *out = src;
     return 0;
 }

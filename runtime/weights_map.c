@@ -10,6 +10,7 @@
  * patterns. Knows nothing of file formats or of the fx language. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "rt_internal.h"
 
@@ -34,6 +35,62 @@ int rt_weights_skipped(const char *name)
     size_t n = strlen(name), k = strlen("num_batches_tracked");
     return n >= k && strcmp(name + n - k, "num_batches_tracked") == 0 &&
            (n == k || name[n - k - 1] == '.');
+}
+
+/* A name's last part ranked as a PyTorch module lists its tensors. */
+static int part_rank(const char *s, size_t n)
+{
+    static const char *const names[] = {"weight", "bias", "running_mean", "running_var",
+                                        "num_batches_tracked"};
+    for (int i = 0; i < 5; i++)
+        if (strlen(names[i]) == n && !strncmp(s, names[i], n))
+            return i;
+    return 5;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+/* PyTorch's state_dict order recovered from names alone: dotted parts
+ * compared in turn, module indices as numbers ("2" before "10"), the last
+ * part as weight, bias, running_mean, running_var, num_batches_tracked,
+ * other parts as text. */
+static int torch_name_cmp(const void *pa, const void *pb)
+{
+    const char *a = ((const RtWeightSrc *)pa)->name, *b = ((const RtWeightSrc *)pb)->name;
+    for (;;) {
+        size_t na = strcspn(a, "."), nb = strcspn(b, ".");
+        int last_a = a[na] == 0, last_b = b[nb] == 0;
+        int c;
+        if (last_a && last_b)
+            c = part_rank(a, na) - part_rank(b, nb);
+        else if (last_a != last_b)
+            c = last_a ? -1 : 1;   /* a module's own tensors before its children's */
+        else if (all_digits(a, na) && all_digits(b, nb) && na != nb)
+            c = na < nb ? -1 : 1;  /* no leading zeros in module indices */
+        else
+            c = 0;
+        if (c == 0) {
+            c = strncmp(a, b, na < nb ? na : nb);
+            if (c == 0 && na != nb)
+                c = na < nb ? -1 : 1;
+        }
+        if (c != 0 || (last_a && last_b))
+            return c;
+        a += na + 1;
+        b += nb + 1;
+    }
+}
+
+void rt_weights_sort_torch(RtWeightSrc *src, int64_t n)
+{
+    if (n > 1)
+        qsort(src, (size_t)n, sizeof *src, torch_name_cmp);
 }
 
 /* The model's tensor indices in PyTorch's order: by layer, each layer's

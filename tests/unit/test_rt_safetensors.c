@@ -385,6 +385,28 @@ static void test_mismatch(Checks *c, const char *path, const char *bad)
     rt_model_free(w);
 }
 
+/* The order PyTorch's state_dict gives, recovered from names alone, as a
+ * safetensors file (sorted by name) needs for mapping by position. */
+static void test_torch_order(Checks *c)
+{
+    const char *given[] = {"m.10.weight", "m.2.bias", "m.2.num_batches_tracked", "m.10.bias",
+                           "m.2.running_var", "m.2.weight", "m.2.running_mean", "m.1.weight",
+                           "m.2.sub.weight", "m.1.bias"};
+    const char *want[] = {"m.1.weight", "m.1.bias", "m.2.weight", "m.2.bias",
+                          "m.2.running_mean", "m.2.running_var", "m.2.num_batches_tracked",
+                          "m.2.sub.weight", "m.10.weight", "m.10.bias"};
+    RtWeightSrc src[10];
+    memset(src, 0, sizeof src);
+    for (int i = 0; i < 10; i++)
+        src[i].name = given[i];
+    rt_weights_sort_torch(src, 10);
+    int ok = 1;
+    for (int i = 0; i < 10; i++)
+        ok &= strcmp(src[i].name, want[i]) == 0;
+    CHECK(c, ok, "tensors sort into PyTorch's order: module indices as numbers (2 before "
+          "10), weight, bias, running_mean, running_var, num_batches_tracked, then children");
+}
+
 int main(void)
 {
     Checks c = {0};
@@ -397,6 +419,7 @@ int main(void)
     test_headers(&c);
     test_lengths(&c, bad);
     test_mismatch(&c, path, bad);
+    test_torch_order(&c);
     remove(path);
     remove(bad);
     return checks_done(&c);
