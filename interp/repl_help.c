@@ -98,10 +98,11 @@ static const Topic topics[] = {
                 "  the trained model's outputs for every sample: a list of numbers (one\n"
                 "  output each) or of lists (several, such as the classes' scores);\n"
                 "  batch: samples at a time (256)\n"},
-    {"save", "save VALUE to \"FILE\" [, steps: true] [, labels: \"FILE\"]\n"
+    {"save", "save VALUE to \"FILE\" [, steps: true] [, labels: \"FILE\"] [, names: \"torch\"]\n"
              "  writes a run or a sweep (a row per epoch; per step with steps: true), a\n"
              "  list or a set of curves to .csv or .jsonl, a model's (or run's)\n"
-             "  weights to .safetensors (load_weights reads them back), or a dataset\n"
+             "  weights to .safetensors (load_weights reads them back; names: \"torch\"\n"
+             "  names them as PyTorch's nn.Sequential does), or a dataset\n"
              "  to .npy (its samples; labels: another .npy for its targets) or .npz\n"
              "  (both, as x and y; load_npy and load_npz read them back)\n"
              "  (:save FILE is the REPL command that saves the session)\n"},

@@ -914,6 +914,51 @@ int rt_predict(RtModel *m, const float *x, int64_t n, int64_t batch,
 int rt_weights_save(RtModel *m, const char *path, RtError *err);
 int rt_weights_load(RtModel *m, const char *path, RtError *err);
 
+/* Tensors read from a weight file, as floats, for rt_weights_map. A tensor
+ * that is not floating-point in the file has data NULL (a PyTorch
+ * "*.num_batches_tracked" is skipped; any other is an error). */
+typedef struct RtWeightSrc {
+    const char  *name;      /* as the file names it */
+    const char  *dtype;     /* as the file has it: "F32", "BF16", "I64" */
+    RtShape      shape;
+    const float *data;      /* numel(shape) floats, or NULL */
+} RtWeightSrc;
+
+/* Which model tensor each of src[0..n) goes to: map[i] (-1: skipped).
+ * By name when every file name (but num_batches_tracked) is the model's;
+ * else by position in PyTorch's order (layer by layer: weight, bias,
+ * running_mean, running_var), *positional set. Every shape is checked:
+ * RT_ERR_SHAPE naming both shapes, or a tensor missing or left over;
+ * RT_ERR_FORMAT for a tensor that is not floats. `path` names the file. */
+int  rt_weights_map(RtModel *m, const RtWeightSrc *src, int64_t n,
+                    const char *path, int *map, int *positional, RtError *err);
+/* Copies the mapped tensors into the model. */
+void rt_weights_apply(RtModel *m, const RtWeightSrc *src, int64_t n,
+                      const int *map);
+/* Every tensor of a safetensors file as floats (F64, F16 and BF16
+ * converted exactly or, for F64, rounded to nearest); integer tensors have
+ * data NULL. Free with rt_weights_src_free. */
+int  rt_weights_read_st(const char *path, RtWeightSrc **src, int64_t *n,
+                        RtError *err);
+void rt_weights_src_free(RtWeightSrc *src, int64_t n);
+/* Weights to a safetensors file named as PyTorch names an nn.Sequential
+ * of the same layers ("0.weight", "3.running_var"; fx's layer index is the
+ * module's index), with each batchnorm's "num_batches_tracked" (I64, set
+ * to `batches`), so load_state_dict(strict=True) takes it. */
+int  rt_weights_save_torch(RtModel *m, const char *path, int64_t batches,
+                           RtError *err);
+/* "3.weight" for the model's tensor i, layers.3.weight. */
+void rt_weights_torch_name(RtModel *m, int i, char *out, size_t cap);
+/* Sorts tensors into the order PyTorch's state_dict gives them, from
+ * their names alone (a safetensors file's order carries no meaning:
+ * safetensors.torch.save_file sorts by dtype and name). */
+void rt_weights_sort_torch(RtWeightSrc *src, int64_t n);
+/* PyTorch's name ends in "num_batches_tracked". */
+int  rt_weights_skipped(const char *name);
+/* IEEE binary16 and bfloat16 bit patterns to float, exactly. */
+float rt_f16_to_f32(uint16_t h);
+float rt_bf16_to_f32(uint16_t h);
+
 /* ==== end of sections ==================================================== */
 
 #endif

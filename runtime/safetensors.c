@@ -653,31 +653,55 @@ static int put_json_str(char *buf, size_t cap, size_t *len, const char *s)
     return rc < 0 ? -1 : put(buf, cap, len, "\"");
 }
 
-/* The JSON header, padded with spaces to a multiple of 8 bytes. */
-static char *build_header(RtModel *m, size_t *len, RtError *err)
+/* Batchnorm layers get PyTorch's num_batches_tracked when torch-named. */
+static int counts_batches(RtModel *m, int layer)
+{
+    return rt_model_layer_spec(m, layer)->kind == RT_LAYER_BATCHNORM;
+}
+
+static int put_entry(char *h, size_t cap, size_t *len, const char *name,
+                     const char *dtype, const RtShape *shape, uint64_t *off,
+                     uint64_t bytes)
+{
+    int rc = put(h, cap, len, ",");
+    rc |= put_json_str(h, cap, len, name);
+    rc |= put(h, cap, len, ":{\"dtype\":\"%s\",\"shape\":[", dtype);
+    for (int d = 0; d < shape->ndim; d++)
+        rc |= put(h, cap, len, "%s%lld", d ? "," : "", (long long)shape->dim[d]);
+    rc |= put(h, cap, len, "],\"data_offsets\":[%llu,%llu]}",
+              (unsigned long long)*off, (unsigned long long)(*off + bytes));
+    *off += bytes;
+    return rc;
+}
+
+/* The JSON header, padded with spaces to a multiple of 8 bytes. Torch
+ * names ("0.weight") and num_batches_tracked scalars after the floats
+ * when `torch` is set. */
+static char *build_header(RtModel *m, int torch, size_t *len, RtError *err)
 {
     int nt = rt_model_tensor_count(m);
-    size_t cap = 512 + (size_t)nt * 512;
+    size_t cap = 512 + (size_t)(nt + rt_model_layers(m)) * 512;
     char *h = rt_alloc((int64_t)cap, 1, "safetensors header", err);
     if (!h)
         return NULL;
     uint64_t off = 0;
+    char name[64];
     int rc = put(h, cap, len, "{\"__metadata__\":{\"format\":\"pt\","
                  "\"producer\":\"fx %s\"}", rt_version());
     for (int i = 0; i < nt && rc == 0; i++) {
         RtNamedTensor t;
         rt_model_tensor(m, i, &t);
-        rc |= put(h, cap, len, ",");
-        rc |= put_json_str(h, cap, len, t.name);
-        rc |= put(h, cap, len, ":{\"dtype\":\"F32\",\"shape\":[");
-        for (int d = 0; d < t.shape.ndim; d++)
-            rc |= put(h, cap, len, "%s%lld", d ? "," : "",
-                      (long long)t.shape.dim[d]);
-        uint64_t end = off + 4 * (uint64_t)t.count;
-        rc |= put(h, cap, len, "],\"data_offsets\":[%llu,%llu]}",
-                  (unsigned long long)off, (unsigned long long)end);
-        off = end;
+        if (torch)
+            rt_weights_torch_name(m, i, name, sizeof name);
+        rc |= put_entry(h, cap, len, torch ? name : t.name, "F32", &t.shape,
+                        &off, 4 * (uint64_t)t.count);
     }
+    RtShape scalar = rt_shape(0, NULL);
+    for (int L = 0; torch && L < rt_model_layers(m) && rc == 0; L++)
+        if (counts_batches(m, L)) {
+            snprintf(name, sizeof name, "%d.num_batches_tracked", L);
+            rc |= put_entry(h, cap, len, name, "I64", &scalar, &off, 8);
+        }
     rc |= put(h, cap, len, "}");
     while (rc == 0 && *len % 8)
         rc = put(h, cap, len, " ");
@@ -705,12 +729,18 @@ static int write_floats(FILE *fp, const float *x, int64_t n)
 #endif
 }
 
-static int write_file(RtModel *m, FILE *fp, const char *hdr, size_t len)
+static int write_le64(FILE *fp, uint64_t v)
 {
     unsigned char b[8];
     for (int i = 0; i < 8; i++)
-        b[i] = (unsigned char)((uint64_t)len >> (8 * i));
-    if (fwrite(b, 1, 8, fp) != 8 || fwrite(hdr, 1, len, fp) != len)
+        b[i] = (unsigned char)(v >> (8 * i));
+    return fwrite(b, 1, 8, fp) == 8 ? 0 : -1;
+}
+
+static int write_file(RtModel *m, FILE *fp, const char *hdr, size_t len,
+                      int torch, int64_t batches)
+{
+    if (write_le64(fp, (uint64_t)len) < 0 || fwrite(hdr, 1, len, fp) != len)
         return -1;
     for (int i = 0; i < rt_model_tensor_count(m); i++) {
         RtNamedTensor t;
@@ -718,118 +748,172 @@ static int write_file(RtModel *m, FILE *fp, const char *hdr, size_t len)
         if (write_floats(fp, t.data, t.count) < 0)
             return -1;
     }
+    for (int L = 0; torch && L < rt_model_layers(m); L++)
+        if (counts_batches(m, L) && write_le64(fp, (uint64_t)batches) < 0)
+            return -1;
     return 0;
 }
 
 /* Written as a file that is complete or absent (rt_out_open): a reader, or
  * a run killed while it writes, never sees a half-written file. */
-int rt_weights_save(RtModel *m, const char *path, RtError *err)
+static int save(RtModel *m, const char *path, int torch, int64_t batches,
+                RtError *err)
 {
     size_t len = 0;
     if (!m || !path) {
         rt_error_set(err, RT_ERR_ARG, "save weights: no model or no path");
         return -1;
     }
-    char *hdr = build_header(m, &len, err);
+    char *hdr = build_header(m, torch, &len, err);
     RtOutFile o;
     if (!hdr || rt_out_open(&o, path, err) < 0) {
         rt_free(hdr);
         return -1;
     }
-    int ok = write_file(m, o.f, hdr, len) == 0;
+    int ok = write_file(m, o.f, hdr, len, torch, batches) == 0;
     rt_free(hdr);
     return rt_out_close(&o, ok, err);
 }
 
-static int skipped(const char *name)
+int rt_weights_save(RtModel *m, const char *path, RtError *err)
 {
-    /* PyTorch's BatchNorm counts its batches; the runtime has no such
-     * tensor, so a file saved from PyTorch still loads. */
-    size_t n = strlen(name), k = strlen(".num_batches_tracked");
-    return n > k && strcmp(name + n - k, ".num_batches_tracked") == 0;
+    return save(m, path, 0, 0, err);
 }
 
-/* Every tensor of the file is one of the model's, or skipped. */
-static int check_names(RtModel *m, const RtStFile *f, const char *path,
+int rt_weights_save_torch(RtModel *m, const char *path, int64_t batches,
+                          RtError *err)
+{
+    return save(m, path, 1, batches, err);
+}
+
+/* One element of dtype `dt` at p (little-endian) as float, or 0 when the
+ * dtype is not a float type. */
+static int float_dtype(const char *dt)
+{
+    return !strcmp(dt, "F32") || !strcmp(dt, "F64") || !strcmp(dt, "F16") ||
+           !strcmp(dt, "BF16");
+}
+
+static float element(const char *dt, const unsigned char *p)
+{
+    uint64_t v = 0;
+    int size = dt[1] == '3' ? 4 : dt[1] == '6' ? 8 : 2;
+    for (int k = 0; k < size; k++)
+        v |= (uint64_t)p[k] << (8 * k);
+    if (size == 8) {
+        double d;
+        memcpy(&d, &v, 8);
+        return (float)d;
+    }
+    if (size == 4) {
+        uint32_t u = (uint32_t)v;
+        float f;
+        memcpy(&f, &u, 4);
+        return f;
+    }
+    return dt[0] == 'B' ? rt_bf16_to_f32((uint16_t)v) : rt_f16_to_f32((uint16_t)v);
+}
+
+/* Entry e's elements as floats into out[e->count]. */
+static int read_converted(RtStFile *f, const RtStEntry *e, float *out,
+                          const char *path, RtError *err)
+{
+    unsigned char b[4096];
+    int64_t done = 0;
+    if (fseeko(f->fp, (off_t)(f->data_start + e->begin), SEEK_SET) != 0)
+        done = -1;
+    while (done >= 0 && done < e->count) {
+        int64_t k = e->count - done;
+        if (k > (int64_t)sizeof b / e->elem)
+            k = (int64_t)sizeof b / e->elem;
+        if (fread(b, (size_t)e->elem, (size_t)k, f->fp) != (size_t)k) {
+            done = -1;
+            break;
+        }
+        for (int64_t j = 0; j < k; j++)
+            out[done + j] = element(e->dtype, b + j * e->elem);
+        done += k;
+    }
+    if (done < 0) {
+        rt_error_set(err, RT_ERR_FORMAT, "%s: tensor '%s' is cut short: the "
+                     "file is truncated", path, e->name);
+        return -1;
+    }
+    return 0;
+}
+
+void rt_weights_src_free(RtWeightSrc *src, int64_t n)
+{
+    for (int64_t i = 0; src && i < n; i++) {
+        rt_free((void *)src[i].name);
+        rt_free((void *)src[i].data);
+    }
+    rt_free(src);
+}
+
+static char *copy_str(const char *s, RtError *err)
+{
+    char *c = rt_alloc((int64_t)strlen(s) + 1, 1, "tensor name", err);
+    if (c)
+        memcpy(c, s, strlen(s) + 1);
+    return c;
+}
+
+int rt_weights_read_st(const char *path, RtWeightSrc **out, int64_t *n,
                        RtError *err)
 {
-    for (int64_t i = 0; i < f->n; i++) {
-        RtNamedTensor t;
-        if (!skipped(f->e[i].name) &&
-            rt_model_find_tensor(m, f->e[i].name, &t) < 0) {
-            rt_error_set(err, RT_ERR_SHAPE, "%s: tensor '%.200s' in the file "
-                         "is not in the model", path, f->e[i].name);
-            return -1;
+    RtStFile f;
+    *out = NULL;
+    *n = 0;
+    if (rt_st_open(&f, path, err) < 0)
+        return -1;
+    RtWeightSrc *src = rt_alloc(f.n + 1, sizeof *src, "weights", err);
+    int rc = src ? 0 : -1;
+    for (int64_t i = 0; rc == 0 && i < f.n; i++) {
+        const RtStEntry *e = &f.e[i];
+        RtWeightSrc *w = &src[i];
+        memset(w, 0, sizeof *w);
+        w->dtype = e->dtype;
+        w->shape = rt_shape(e->ndim, e->dim);
+        w->name = copy_str(e->name, err);
+        rc = w->name ? 0 : -1;
+        if (rc == 0 && float_dtype(e->dtype)) {
+            float *d = rt_alloc(e->count + 1, sizeof *d, "weights", err);
+            rc = d ? read_converted(&f, e, d, path, err) : -1;
+            w->data = d;
         }
+        if (rc == 0)
+            *n = i + 1;
     }
+    int64_t total = f.n;
+    rt_st_close(&f);
+    if (rc < 0) {
+        rt_weights_src_free(src, src ? total : 0);
+        *n = 0;
+        return -1;
+    }
+    rt_weights_sort_torch(src, total);
+    *out = src;
     return 0;
 }
 
-/* Reads the model's tensors from f into buf (in tensor order), checking
- * each name, dtype and shape. */
-static int read_tensors(RtModel *m, RtStFile *f, const char *path, float *buf,
-                        RtError *err)
-{
-    char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE];
-    for (int i = 0; i < rt_model_tensor_count(m); i++) {
-        RtNamedTensor t;
-        rt_model_tensor(m, i, &t);
-        const RtStEntry *e = rt_st_find(f, t.name);
-        if (!e) {
-            rt_error_set(err, RT_ERR_SHAPE, "%s: the model's %s (%s) is not in "
-                         "the file", path, t.name,
-                         rt_model_layer_name(m, t.layer));
-            return -1;
-        }
-        RtShape fs = rt_shape(e->ndim, e->dim);
-        if (strcmp(e->dtype, "F32") != 0) {
-            rt_error_set(err, RT_ERR_FORMAT, "%s: %s is %s in the file; the "
-                         "model needs F32", path, t.name, e->dtype);
-            return -1;
-        }
-        if (!rt_shape_equal(&fs, &t.shape)) {
-            rt_error_set(err, RT_ERR_SHAPE, "%s: %s has shape %s in the file, "
-                         "the model's is %s", path, t.name,
-                         rt_shape_str(&fs, a, sizeof a),
-                         rt_shape_str(&t.shape, b, sizeof b));
-            return -1;
-        }
-        if (rt_st_read_f32(f, e, buf, path, err) < 0)
-            return -1;
-        buf += t.count;
-    }
-    return 0;
-}
-
-/* Nothing in the model changes unless every tensor reads. */
+/* Nothing in the model changes unless every tensor reads and fits. */
 int rt_weights_load(RtModel *m, const char *path, RtError *err)
 {
-    RtStFile f;
+    RtWeightSrc *src;
+    int64_t n;
     if (!m || !path) {
         rt_error_set(err, RT_ERR_ARG, "load weights: no model or no path");
         return -1;
     }
-    if (rt_st_open(&f, path, err) < 0)
+    if (rt_weights_read_st(path, &src, &n, err) < 0)
         return -1;
-    int64_t np = 0, nb = 0;
-    rt_model_params(m, &np);
-    rt_model_buffers(m, &nb);
-    float *buf = rt_alloc(np + nb, sizeof *buf, "loaded weights", err);
-    int rc = buf ? 0 : -1;
+    int positional;
+    int *map = rt_alloc(n + 1, sizeof *map, "weight map", err);
+    int rc = map ? rt_weights_map(m, src, n, path, map, &positional, err) : -1;
     if (rc == 0)
-        rc = check_names(m, &f, path, err);
-    if (rc == 0)
-        rc = read_tensors(m, &f, path, buf, err);
-    if (rc == 0) {
-        const float *src = buf;
-        for (int i = 0; i < rt_model_tensor_count(m); i++) {
-            RtNamedTensor t;
-            rt_model_tensor(m, i, &t);
-            memcpy(t.data, src, (size_t)t.count * sizeof *src);
-            src += t.count;
-        }
-    }
-    rt_free(buf);
-    rt_st_close(&f);
+        rt_weights_apply(m, src, n, map);
+    rt_free(map);
+    rt_weights_src_free(src, n);
     return rc;
 }

@@ -13,8 +13,9 @@
 #include <sys/stat.h>
 #include "data/data.h"
 #include "experiment.h"
+#include "torch_pt.h"
 
-const FxOptionDef fx_save_options[] = {{"steps", 0, 0}, {"labels", 0, 0}, {0}};
+const FxOptionDef fx_save_options[] = {{"steps", 0, 0}, {"labels", 0, 0}, {"names", 0, 0}, {0}};
 
 int fx_shape_arg(FxInterp *I, FxValue v, FxSpan at, RtShape *out);
 
@@ -244,14 +245,27 @@ static int write_whole(FxInterp *I, const FxNode *at, const char *written, const
     return 0;
 }
 
+/* names: "torch" names the tensors as PyTorch names an nn.Sequential of
+ * the same layers ("0.weight"), num_batches_tracked included (the run's
+ * step count), so load_state_dict(strict=True) takes the file. */
 static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *written,
-                        const char *path)
+                        const char *path, FxEnv *env)
 {
     FxRun *r = fx_value_run(v);
     FxModel *m = r ? fx_value_model(r->model) : fx_value_model(v);
+    FxValue nv;
+    int given;
     if (!m || !m->weights)
         return fx_error_at(I, n->a, "a .safetensors file holds trained weights: save a run or "
                            "r.model, not %s", m ? "an untrained model" : fx_type_phrase(v));
+    if (fx_eval_option(I, n, "names", env, &nv, &given))
+        return -1;
+    int torch = given && nv.type == FX_STR && !strcmp(fx_as_str(nv)->s, "torch");
+    int plain = given && nv.type == FX_STR && !strcmp(fx_as_str(nv)->s, "fx");
+    fx_unref(nv);
+    if (given && !torch && !plain)
+        return fx_error_at(I, fx_option(n, "names")->a, "names: is \"torch\" (PyTorch's "
+                           "nn.Sequential names, 0.weight) or \"fx\" (layers.0.weight)");
     RtError e = fx_std_rt_err(I);
     int err = fx_path_make_parents(path);
     if (err) {
@@ -259,7 +273,8 @@ static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *wri
         fx_error_path_hint(I, path, 0);
         return -1;
     }
-    if (rt_weights_save(m->weights, path, &e)) {
+    if (torch ? rt_weights_save_torch(m->weights, path, r ? r->h.steps : 0, &e)
+              : rt_weights_save(m->weights, path, &e)) {
         fx_rt_error(I, n->b->span, &e);
         fx_error_path_hint(I, path, 0);
         return -1;
@@ -374,7 +389,10 @@ int fx_exec_save(FxInterp *I, const FxNode *n, FxEnv *env)
         int data = !strcmp(e, "npy") || !strcmp(e, "npz");
         int lgiven = !data && fx_option(n, "labels") != NULL;
         if (!strcmp(e, "safetensors") && !lgiven)
-            rc = save_weights(I, n, v, written, path);
+            rc = save_weights(I, n, v, written, path, env);
+        else if (fx_option(n, "names"))
+            rc = fx_error_at(I, fx_option(n, "names")->a, "names: is for weights saved as "
+                             ".safetensors, not a .%s file", e);
         else if (data)
             rc = save_dataset(I, n, v, written, path, !strcmp(e, "npz"), env);
         else if (lgiven)
@@ -420,6 +438,71 @@ int fx_save_write(FxInterp *I, const FxNode *at, const char *path, const FxBuf *
     return write_whole(I, at, path, path, b);
 }
 
+/* Says which file tensor went where, when it was by position. */
+static void print_map(FxInterp *I, RtModel *rm, const char *path, const RtWeightSrc *src,
+                      int64_t n, const int *map)
+{
+    char a[RT_SHAPE_STR_SIZE];
+    fprintf(I->out, "load_weights: '%s' maps by position (its names are not the model's):\n",
+            path);
+    for (int64_t i = 0; i < n; i++) {
+        RtNamedTensor t;
+        if (map[i] < 0 || rt_model_tensor(rm, map[i], &t))
+            continue;
+        fprintf(I->out, "  %-24s %-14s -> %s (%s)\n", src[i].name,
+                rt_shape_str(&src[i].shape, a, sizeof a), t.name,
+                rt_model_layer_name(rm, t.layer));
+    }
+}
+
+/* The weights of a safetensors file or a PyTorch state dict (torch.save's
+ * zip format, told by its first bytes) into rm, mapped by name or position. */
+static int put_weights(FxCall *c, RtModel *rm, const char *path)
+{
+    RtWeightSrc *src = NULL;
+    int64_t n = 0;
+    RtError e = fx_std_rt_err(c->I);
+    FxDataError de = {.max_bytes = c->I->opt.max_memory};
+    unsigned char head[4] = {0};
+    FILE *f = fopen(path, "rb");
+    size_t got = f ? fread(head, 1, 4, f) : 0;
+    if (f)
+        fclose(f);
+    if (got == 4 && !memcmp(head, "\x80\x02\x8a\x0a", 4)) {
+        fx_error(c->I, fx_arg_span(c, 1), "'%s' is in torch.save's format from before "
+                 "PyTorch 1.6 (a bare pickle); fx reads the zip format torch.save writes "
+                 "by default", path);
+        fx_error_hint(c->I, "load it in PyTorch and save it again with torch.save(sd, f)");
+        return -1;
+    }
+    if (got == 4 && !memcmp(head, "PK\3\4", 4)) {
+        if (fx_pt_read(path, &src, &n, &de)) {
+            fx_error(c->I, fx_arg_span(c, 1), "%s", de.msg);
+            if (de.hint[0])
+                fx_error_hint(c->I, "%s", de.hint);
+            return -1;
+        }
+    } else if (rt_weights_read_st(path, &src, &n, &e)) {
+        fx_rt_error(c->I, fx_arg_span(c, 1), &e);
+        if (e.code == RT_ERR_IO)
+            fx_error_path_hint(c->I, path, 0);
+        return -1;
+    }
+    int *map = fx_xmalloc((size_t)(n + 1) * sizeof *map);
+    int positional = 0;
+    int rc = rt_weights_map(rm, src, n, path, map, &positional, &e);
+    if (rc == 0) {
+        rt_weights_apply(rm, src, n, map);
+        if (positional && !c->I->opt.quiet)
+            print_map(c->I, rm, path, src, n, map);
+    } else {
+        fx_rt_error(c->I, fx_arg_span(c, 1), &e);
+    }
+    free(map);
+    rt_weights_src_free(src, n);
+    return rc;
+}
+
 /* load_weights(model, file, input:): the model with weights from a
  * safetensors file; every tensor's name and shape must match. */
 static int b_load_weights(FxCall *c, FxValue *out)
@@ -443,13 +526,9 @@ static int b_load_weights(FxCall *c, FxValue *out)
     RtModel *rm = fx_model_build(c->I, m, &in, 64, c->node->span);
     if (!rm)
         return -1;
-    RtError e = fx_std_rt_err(c->I);
     char *file = fx_path_script(c->I, path->s);
-    if (rt_weights_load(rm, file, &e)) {
+    if (put_weights(c, rm, file)) {
         rt_model_free(rm);
-        fx_rt_error(c->I, fx_arg_span(c, 1), &e);
-        if (e.code == RT_ERR_IO)
-            fx_error_path_hint(c->I, file, 0);
         free(file);
         return -1;
     }

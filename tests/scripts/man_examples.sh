@@ -15,6 +15,8 @@ cp data/good.csv "$dir"/points.csv
 cp data/tiny-images-idx3-ubyte.gz "$dir"/images-idx3-ubyte.gz
 cp data/tiny-labels-idx1-ubyte.gz "$dir"/labels-idx1-ubyte.gz
 cp data/npy/flat.csv "$dir"/digits.csv
+cp data/torch/digits_init.pt "$dir"/w.pt
+cp data/torch/digits_x.npy data/torch/digits_y.npy "$dir"/
 FX_FASHION_MNIST_DIR=$(pwd)/data/fake-fashion
 export FX_FASHION_MNIST_DIR
 for f in "$dir"/ex*.fx; do

@@ -364,9 +364,17 @@ static void test_mismatch(Checks *c, const char *path, const char *bad)
     RtLayerSpec l4[] = {rt_layer_dense(3)};
     RtModel *w = rt_model_new(l4, 1, &in, 1, TU_TORCH, NULL);
     rc = rt_weights_load(w, bad, &err);
+    RtNamedTensor wt;
+    rt_model_tensor(w, 0, &wt);
+    CHECK(c, rc == 0 && wt.data[0] == 0.0f, "F64 tensors are converted to F32 "
+          "on load: %s", rc ? err.msg : "ok");
+    put_file(bad, 0, "{\"layers.0.weight\":{\"dtype\":\"I32\",\"shape\":[3,2],"
+             "\"data_offsets\":[0,24]},\"layers.0.bias\":{\"dtype\":\"F32\","
+             "\"shape\":[3],\"data_offsets\":[24,36]}}", 36);
+    rc = rt_weights_load(w, bad, &err);
     CHECK(c, rc == -1 && err.code == RT_ERR_FORMAT &&
-          strstr(err.msg, "layers.0.weight is F64 in the file; the model needs "
-                 "F32"), "another dtype: %s", err.msg);
+          strstr(err.msg, "'layers.0.weight' is I32; weights must be floats"),
+          "an integer tensor: %s", err.msg);
     remove(bad);
     rt_model_free(a);
     rt_model_free(b);
@@ -375,6 +383,28 @@ static void test_mismatch(Checks *c, const char *path, const char *bad)
     rt_model_free(y);
     rt_model_free(z);
     rt_model_free(w);
+}
+
+/* The order PyTorch's state_dict gives, recovered from names alone, as a
+ * safetensors file (sorted by name) needs for mapping by position. */
+static void test_torch_order(Checks *c)
+{
+    const char *given[] = {"m.10.weight", "m.2.bias", "m.2.num_batches_tracked", "m.10.bias",
+                           "m.2.running_var", "m.2.weight", "m.2.running_mean", "m.1.weight",
+                           "m.2.sub.weight", "m.1.bias"};
+    const char *want[] = {"m.1.weight", "m.1.bias", "m.2.weight", "m.2.bias",
+                          "m.2.running_mean", "m.2.running_var", "m.2.num_batches_tracked",
+                          "m.2.sub.weight", "m.10.weight", "m.10.bias"};
+    RtWeightSrc src[10];
+    memset(src, 0, sizeof src);
+    for (int i = 0; i < 10; i++)
+        src[i].name = given[i];
+    rt_weights_sort_torch(src, 10);
+    int ok = 1;
+    for (int i = 0; i < 10; i++)
+        ok &= strcmp(src[i].name, want[i]) == 0;
+    CHECK(c, ok, "tensors sort into PyTorch's order: module indices as numbers (2 before "
+          "10), weight, bias, running_mean, running_var, num_batches_tracked, then children");
 }
 
 int main(void)
@@ -389,6 +419,7 @@ int main(void)
     test_headers(&c);
     test_lengths(&c, bad);
     test_mismatch(&c, path, bad);
+    test_torch_order(&c);
     remove(path);
     remove(bad);
     return checks_done(&c);
