@@ -23,6 +23,11 @@ seed fuzz_csv "$top"/tests/scripts/data/*.csv
 seed fuzz_npy "$top"/tests/scripts/data/npy/*.np[yz]
 seed fuzz_safetensors "$top"/tests/fixtures/*.safetensors
 seed fuzz_idx "$top"/tests/scripts/data/*idx* "$top"/tests/scripts/data/*.gz
+# fuzz_torch_pt: a selector byte (0: the whole file) before each .pt
+mkdir -p "$b/corpus/fuzz_torch_pt"
+for f in "$top"/tests/scripts/data/torch/*.pt; do
+    { printf '\000'; cat "$f"; } >"$b/corpus/fuzz_torch_pt/$(basename "$f")"
+done
 for t in "$b"/lf/fuzz_*; do
     case $t in *.d) continue;; esac
     name=$(basename "$t")
