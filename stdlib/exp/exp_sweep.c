@@ -231,8 +231,9 @@ typedef struct Grid {
     int       random;     /* samples: point k takes item k of every list */
     uint64_t *seeds;      /* repeat: / seeds: each point trains once per seed */
     int       nseeds;     /* 0: once, with the script's seed */
-    FxPruner  prune;      /* prune: halving(...) when pruned is set */
+    FxPruner  prune;      /* prune: halving(...) or median(...) when pruned is set */
     int       pruned;
+    const FxNode *jobs_at; /* the jobs: option, when given */
 } Grid;
 
 static void grid_free(Grid *g)
@@ -588,10 +589,13 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);
         int stopped = run_point(I, n, g, scope, &p, k, g->points);
         fx_env_unref(scope);
-        if (stopped)
+        if (stopped) {
             fx_unref(p.params);      /* the point never finished: not kept */
-        else
+        } else {
+            if (std->median && !p.error)
+                fx_median_add(std->median, p.result);
             sweep_push(s, &p);
+        }
         point_label(I, NULL);
         std->point_params = fx_none();
         if (I->interrupt_pending) {
@@ -1001,7 +1005,8 @@ static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int 
             if (!p) {
                 fx_error_at(I, o->a, "prune: needs a pruner, got %s", fx_type_phrase(v));
                 fx_unref(v);
-                fx_error_hint(I, "prune: halving(min_epochs: 2, eta: 3)");
+                fx_error_hint(I, "prune: halving(min_epochs: 2, eta: 3), or "
+                              "prune: median(warmup: 2)");
                 return -1;
             }
             g->prune = *p;
@@ -1028,6 +1033,7 @@ static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int 
         }
         if (is_jobs) {
             *jobs = (int)v.as.n;
+            g->jobs_at = o;
         } else if (o->name[0] == 'r') {
             g->nseeds = (int)v.as.n;
             g->seeds = fx_xcalloc((size_t)g->nseeds, sizeof *g->seeds);
@@ -1063,6 +1069,14 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         grid_free(&g);
         return -1;
     }
+    if (g.pruned && g.prune.median && g.jobs_at && jobs > 1) {
+        fx_error_at(I, g.jobs_at, "prune: median(...) runs the points one after another: "
+                    "each is compared with the points before it");
+        fx_error_hint(I, "leave out jobs:, or prune with halving(...), whose rungs run "
+                      "side by side");
+        grid_free(&g);
+        return -1;
+    }
     sweep_jobs(I, &g, &jobs);
     if (fx_out_begin(I, n)) {     /* refuse another script's --out before any point */
         grid_free(&g);
@@ -1071,10 +1085,17 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
     int rc = 0;
-    if (jobs > 1 || g.pruned)       /* rungs run in child processes, even one at a time */
-        rc = run_points_jobs(I, n, env, &g, s, jobs, g.pruned ? &g.prune : NULL);
-    else
+    int halving = g.pruned && !g.prune.median;
+    if (g.pruned && g.prune.median) {     /* each point is compared with those before it */
+        fx_std(I)->median = fx_median_new(&g.prune);
         run_points(I, n, env, &g, s);
+        fx_median_free(fx_std(I)->median);
+        fx_std(I)->median = NULL;
+    } else if (jobs > 1 || halving) {     /* rungs run in child processes, even one at a time */
+        rc = run_points_jobs(I, n, env, &g, s, jobs, halving ? &g.prune : NULL);
+    } else {
+        run_points(I, n, env, &g, s);
+    }
     grid_free(&g);
     if (rc) {
         fx_unref(v);
