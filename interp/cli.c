@@ -30,7 +30,9 @@ static const char usage[] =
     "  -q, --quiet      print results only: no per-epoch lines, no progress\n"
     "      --strict     exit status 1 when a sweep point fails or a run diverges\n"
     "      --diagnose   print every run's diagnosis (fx(7), DIAGNOSIS) after it\n"
-    "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
+    "      --out DIR    write every run's history to DIR (CSV and JSON lines) and\n"
+    "                   keep finished sweep points there: a rerun skips them\n"
+    "      --fresh      with --out: discard DIR's results first and run everything\n"
     "      --report FILE  write every check (assert) to FILE as a test case and\n"
     "                   go on after a failed one (what fx test runs)\n"
     "      --fail-fast  with --report: stop at the first failed check\n"
@@ -120,6 +122,7 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
         ++*i;
         return -1;
     }
+    if (!strcmp(a, "--fresh")) { c->opt.fresh = 1; return -1; }
     if (!strcmp(a, "--report")) {
         if (!next)
             return usage_error("%s needs a file", a);

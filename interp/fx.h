@@ -58,6 +58,7 @@ typedef struct FxOptions {
     int         width;        /* terminal width (80 when not a terminal) */
     int         tty;          /* stdout is a terminal */
     const char *out_dir;      /* --out DIR, or NULL */
+    int         fresh;        /* --fresh: discard DIR's stored points first */
     const char *script;       /* the script file, "<-e>" or "<stdin>"; NULL: REPL */
     int         threads;      /* 0: the machine's cores */
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */

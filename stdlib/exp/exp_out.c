@@ -114,6 +114,29 @@ static int read_manifest(FxInterp *I, const FxNode *at, const char *dir, const c
     return rc;
 }
 
+/* --fresh: the folder's manifest, run files and stored points go. */
+static void discard(const char *dir)
+{
+    char path[4200];
+    for (int pass = 0; pass < 2; pass++) {
+        snprintf(path, sizeof path, pass ? "%s/points" : "%s", dir);
+        DIR *d = opendir(path);
+        for (struct dirent *e; d && (e = readdir(d));) {
+            const char *s = e->d_name;
+            size_t n = strlen(s);
+            int ours = pass ? n > 4 && !strcmp(s + n - 4, ".fxp")
+                            : !strcmp(s, "runs.jsonl") || (!strncmp(s, "run-", 4) &&
+                              (strstr(s, ".csv") || strstr(s, ".jsonl")));
+            char f[4500];
+            snprintf(f, sizeof f, "%s/%s", path, s);
+            if (ours)
+                remove(f);
+        }
+        if (d)
+            closedir(d);
+    }
+}
+
 int fx_out_begin(FxInterp *I, const FxNode *at)
 {
     FxStd *std = fx_std(I);
@@ -131,6 +154,8 @@ int fx_out_begin(FxInterp *I, const FxNode *at)
         rc = -1;
     } else {
         char *script = script_name(I);
+        if (I->opt.fresh)
+            discard(dir);
         rc = read_manifest(I, at, dir, path, script);
         free(script);
     }
