@@ -605,7 +605,7 @@ static int point_from_store(FxInterp *I, Grid *g, long long k, FxSweepPoint *p)
 {
     FxStd *std = fx_std(I);
     uint64_t tc, dc;
-    if (!g->stored[k] || !fx_store_load(I, g->store, g->keys[k], &p->result, &tc, &dc))
+    if (!g->stored || !g->stored[k] || !fx_store_load(I, g->store, g->keys[k], &p->result, &tc, &dc))
         return 0;
     p->result = as_repeats(I, g, p->result, p->label);
     std->train_calls = tc;
