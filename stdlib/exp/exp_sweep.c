@@ -600,6 +600,13 @@ static void store_put(FxInterp *I, Grid *g, long long k, const FxSweepPoint *p,
     fx_unref(v);
 }
 
+/* --shard i/n: point k, not in the store, is another shard's. */
+static int other_shard(FxInterp *I, const Grid *g, long long k)
+{
+    int n = I->opt.shards;
+    return n > 1 && g->keys && !g->stored[k] && k % n != I->opt.shard;
+}
+
 /* A point found in the store: its result, as it was. */
 static int point_from_store(FxInterp *I, Grid *g, long long k, FxSweepPoint *p)
 {
@@ -669,6 +676,11 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         grid_point(I, n, g, k, scope, &p);
         std->train_calls = train_calls;   /* same initial weights and data */
         std->data_calls = data_calls;
+        if (other_shard(I, g, k)) {
+            fx_env_unref(scope);
+            fx_unref(p.params);
+            continue;
+        }
         if (point_from_store(I, g, k, &p)) {
             fx_env_unref(scope);
             if (std->median)
@@ -1052,7 +1064,9 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
         J.pts[k].result = fx_none();
         std->train_calls = J.train_calls;
         std->data_calls = J.data_calls;
-        if (!pr && point_from_store(I, g, k, &J.pts[k])) {
+        if (other_shard(I, g, k)) {
+            continue;
+        } else if (!pr && point_from_store(I, g, k, &J.pts[k])) {
             J.have[k] = 1;
             if (k == g->points - 1) {
                 J.end_train = std->train_calls;
@@ -1202,6 +1216,13 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         grid_free(&g);
         return -1;
     }
+    if (g.pruned && I->opt.shards > 1) {
+        fx_error_at(I, n, "--shard: a pruned sweep cannot be split: which points go on "
+                    "depends on every point");
+        fx_error_hint(I, "run it on one machine (with jobs:), or leave out prune:");
+        grid_free(&g);
+        return -1;
+    }
     sweep_jobs(I, &g, &jobs);
     if (fx_out_begin(I, n)) {     /* refuse another script's --out before any point */
         grid_free(&g);
@@ -1230,6 +1251,15 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         run_points(I, n, env, &g, s);
     }
     fx_store_close(&store);
+    if (rc == 0 && I->opt.shards > 1 && s->n < g.points && !I->interrupt_pending) {
+        long long left = g.points - s->n;
+        fx_error_at(I, n, "shard %d/%d: %lld point%s of this sweep %s for other shards; the "
+                    "script stops here (run it without --shard once they are done)",
+                    I->opt.shard, I->opt.shards, left, left == 1 ? "" : "s",
+                    left == 1 ? "is" : "are");
+        I->shard_stopped = 1;
+        rc = -1;
+    }
     grid_free(&g);
     if (rc) {
         fx_unref(v);
