@@ -889,7 +889,7 @@ static void job_done(void *ctx, long long i, const char *bytes, size_t n, int st
         return;
     }
     p->result = as_repeats(I, J->g, p->result, p->label);
-    if (J->g->keys) {
+    if (J->g->keys && !r.interrupt) {     /* a run Ctrl-C cut short is not finished */
         FxStd *std = fx_std(I);
         uint64_t tc = std->train_calls, dc = std->data_calls;
         std->train_calls = r.train_calls;
