@@ -30,7 +30,10 @@ static const char usage[] =
     "  -q, --quiet      print results only: no per-epoch lines, no progress\n"
     "      --strict     exit status 1 when a sweep point fails or a run diverges\n"
     "      --diagnose   print every run's diagnosis (fx(7), DIAGNOSIS) after it\n"
-    "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
+    "      --out DIR    write every run's history to DIR (CSV and JSON lines) and\n"
+    "                   keep finished sweep points there: a rerun skips them\n"
+    "      --fresh      with --out: discard DIR's results first and run everything\n"
+    "      --shard I/N  with --out: run only sweep points k with k mod N = I\n"
     "      --report FILE  write every check (assert) to FILE as a test case and\n"
     "                   go on after a failed one (what fx test runs)\n"
     "      --fail-fast  with --report: stop at the first failed check\n"
@@ -120,6 +123,18 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
         ++*i;
         return -1;
     }
+    if (!strcmp(a, "--fresh")) { c->opt.fresh = 1; return -1; }
+    if (!strcmp(a, "--shard")) {
+        int k = -1, n = 0, used = 0;
+        ++*i;
+        if (!next || sscanf(next, "%d/%d%n", &k, &n, &used) != 2 || next[used] || n < 1 ||
+            n > 100000 || k < 0 || k >= n)
+            return usage_error("--shard needs I/N, a shard number I from 0 to N - 1, e.g. "
+                               "--shard 0/4, got '%s'", next ? next : "");
+        c->opt.shard = k;
+        c->opt.shards = n;
+        return -1;
+    }
     if (!strcmp(a, "--report")) {
         if (!next)
             return usage_error("%s needs a file", a);
@@ -189,6 +204,9 @@ int fx_cli_parse(FxCli *c, int argc, char **argv)
     int st = memory_from_env(c);
     if (st >= 0)
         return st;
+    if (c->opt.shards && !c->opt.out_dir)
+        return usage_error("%s needs --out DIR: the shards share their points there",
+                           "--shard");
     if (check) {
         if (i >= argc)
             return usage_error("%s needs at least one file", "--check");
@@ -261,6 +279,8 @@ int fx_cli_run(FxCli *c, volatile sig_atomic_t *interrupted)
         st = 130;
     else if (st == 1 && I->skipped)
         st = 77;
+    else if (st == 1 && I->shard_stopped)
+        st = 0;
     if (st == 0 && c->opt.strict && I->soft_failures) {
         fprintf(stderr, "fx: --strict: %d failed sweep point%s or diverged run%s\n",
                 I->soft_failures, I->soft_failures == 1 ? "" : "s",

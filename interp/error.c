@@ -72,7 +72,7 @@ void fx_report(FxInterp *I)
         return;
     fflush(I->out);
     fx_check_error_record(I, e);
-    if (I->skipped) {         /* skip(): a note, not an error */
+    if (I->skipped || I->shard_stopped) {   /* skip(), a shard's end: a note */
         int line = 0, col = 0;
         if (e->src)
             fx_diag_linecol(e->src, e->span.off, &line, &col);

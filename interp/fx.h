@@ -58,6 +58,9 @@ typedef struct FxOptions {
     int         width;        /* terminal width (80 when not a terminal) */
     int         tty;          /* stdout is a terminal */
     const char *out_dir;      /* --out DIR, or NULL */
+    int         fresh;        /* --fresh: discard DIR's stored points first */
+    int         shard, shards; /* --shard i/n: run sweep point k when k % n == i
+                                 (shards 0: every point) */
     const char *script;       /* the script file, "<-e>" or "<stdin>"; NULL: REPL */
     int         threads;      /* 0: the machine's cores */
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
@@ -110,6 +113,8 @@ typedef struct FxInterp {
     double          case_t0;             /* when the last check ended (seconds) */
     int             checks_failed;       /* failed checks the script went past */
     int             skipped;             /* skip() stopped the script */
+    int             shard_stopped;       /* --shard: a sweep other shards share
+                                            ended the script (exit status 0) */
     FxSpan          field_at;            /* where the field being read is written,
                                             for foreign types' field hooks */
     /* What the libraries registered (fx_register_*), and their state. */

@@ -23,6 +23,10 @@ typedef struct FxStd {
                                 or none */
     int64_t    epoch_cap;    /* > 0: a pruned sweep's rung stops every run
                                 after this many epochs (marked pruned) */
+    int        sweeps;       /* sweep statements run so far (the store's
+                                number for each) */
+    struct FxMedian *median; /* a sweep's median pruner while its points
+                                run (borrowed), or NULL */
     const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
                                      data split() hands strings */
 } FxStd;

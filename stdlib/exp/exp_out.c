@@ -10,6 +10,9 @@
  * same lines. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +117,29 @@ static int read_manifest(FxInterp *I, const FxNode *at, const char *dir, const c
     return rc;
 }
 
+/* --fresh: the folder's manifest, run files and stored points go. */
+static void discard(const char *dir)
+{
+    char path[4200];
+    for (int pass = 0; pass < 2; pass++) {
+        snprintf(path, sizeof path, pass ? "%s/points" : "%s", dir);
+        DIR *d = opendir(path);
+        for (struct dirent *e; d && (e = readdir(d));) {
+            const char *s = e->d_name;
+            size_t n = strlen(s);
+            int ours = pass ? n > 4 && !strcmp(s + n - 4, ".fxp")
+                            : !strcmp(s, "runs.jsonl") || (!strncmp(s, "run-", 4) &&
+                              (strstr(s, ".csv") || strstr(s, ".jsonl")));
+            char f[4500];
+            snprintf(f, sizeof f, "%s/%s", path, s);
+            if (ours)
+                remove(f);
+        }
+        if (d)
+            closedir(d);
+    }
+}
+
 int fx_out_begin(FxInterp *I, const FxNode *at)
 {
     FxStd *std = fx_std(I);
@@ -131,6 +157,8 @@ int fx_out_begin(FxInterp *I, const FxNode *at)
         rc = -1;
     } else {
         char *script = script_name(I);
+        if (I->opt.fresh)
+            discard(dir);
         rc = read_manifest(I, at, dir, path, script);
         free(script);
     }
@@ -218,6 +246,9 @@ static int append_line(FxInterp *I, const FxNode *at, const FxBuf *b)
     return 0;
 }
 
+static int record_locked(FxInterp *I, const FxNode *at, FxRun *r, FxValue params,
+                         const char *label, const char *error);
+
 int fx_out_record(FxInterp *I, const FxNode *at, FxValue run, FxValue params, const char *label,
                   const char *error)
 {
@@ -226,6 +257,40 @@ int fx_out_record(FxInterp *I, const FxNode *at, FxValue run, FxValue params, co
         return 0;
     if (fx_out_begin(I, at))
         return -1;
+    /* Under a lock on the manifest, so processes sharing the folder (shards)
+     * never take one run number twice: the highest number there, plus one. */
+    char mpath[4096];
+    snprintf(mpath, sizeof mpath, "%s/runs.jsonl", I->opt.out_dir);
+    int lock = open(mpath, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (lock >= 0 && flock(lock, LOCK_EX) == 0) {
+        size_t len = 0;
+        char *text = fx_read_file(mpath, &len);
+        for (char *line = text; line && *line;) {
+            long long n = line_number(line, "run");
+            if (n > fx_std(I)->runs)
+                fx_std(I)->runs = (int)n;
+            char *end = strchr(line, '\n');
+            line = end ? end + 1 : line + strlen(line);
+        }
+        /* a line a kill cut short is ended, so the next one stands alone */
+        if (text && len && text[len - 1] != '\n' ) {
+            FILE *f = fopen(mpath, "ab");
+            if (f) {
+                fputc('\n', f);
+                fclose(f);
+            }
+        }
+        free(text);
+    }
+    int rc = record_locked(I, at, r, params, label, error);
+    if (lock >= 0)
+        close(lock);                     /* and the lock goes with it */
+    return rc;
+}
+
+static int record_locked(FxInterp *I, const FxNode *at, FxRun *r, FxValue params,
+                         const char *label, const char *error)
+{
     int k = r ? ++fx_std(I)->runs : 0;
     for (int json = 0; r && json < 2; json++) {
         FxBuf b;

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include "experiment.h"
 #include "exp_jobs.h"
+#include "exp_store.h"
 #include "exp_wire.h"
 
 int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
@@ -231,8 +232,12 @@ typedef struct Grid {
     int       random;     /* samples: point k takes item k of every list */
     uint64_t *seeds;      /* repeat: / seeds: each point trains once per seed */
     int       nseeds;     /* 0: once, with the script's seed */
-    FxPruner  prune;      /* prune: halving(...) when pruned is set */
+    FxStore  *store;      /* --out's store, or NULL */
+    char    (*keys)[17];  /* per point with a store: its key */
+    char     *stored;     /* per point: 1 when the store holds it */
+    FxPruner  prune;      /* prune: halving(...) or median(...) when pruned is set */
     int       pruned;
+    const FxNode *jobs_at; /* the jobs: option, when given */
 } Grid;
 
 static void grid_free(Grid *g)
@@ -244,6 +249,8 @@ static void grid_free(Grid *g)
     free(g->at);
     free(g->digits);
     free(g->seeds);
+    free(g->keys);
+    free(g->stored);
 }
 
 /* ---- labels: numbers as a person writes them ------------------------------- */
@@ -572,6 +579,93 @@ static int run_point(FxInterp *I, const FxNode *n, const Grid *g, FxEnv *scope,
     return 0;
 }
 
+static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p, int count);
+
+/* A finished point into the store: a repeated point as the list of its
+ * repeats' results, as a child process sends it. */
+static void store_put(FxInterp *I, Grid *g, long long k, const FxSweepPoint *p,
+                      uint64_t start_train, uint64_t start_data)
+{
+    FxRepeats *rp = fx_value_repeats(p->result);
+    FxValue v = fx_ref(p->result);
+    if (rp) {
+        fx_unref(v);
+        v = fx_list_new(&I->heap, (size_t)fx_repeats_count(rp));
+        for (int i = 0; i < fx_repeats_count(rp); i++)
+            fx_list_push_value(v, fx_ref(fx_repeats_result(rp, i)));
+    }
+    FxStd *std = fx_std(I);
+    fx_store_put(I, g->store, g->keys[k], p->label, v, std->train_calls, std->data_calls,
+                 start_train, start_data);
+    fx_unref(v);
+}
+
+/* --shard i/n: point k, not in the store, is another shard's. */
+static int other_shard(FxInterp *I, const Grid *g, long long k)
+{
+    int n = I->opt.shards;
+    return n > 1 && g->keys && !g->stored[k] && k % n != I->opt.shard;
+}
+
+/* A point found in the store: its result, as it was. */
+static int point_from_store(FxInterp *I, Grid *g, long long k, FxSweepPoint *p)
+{
+    FxStd *std = fx_std(I);
+    uint64_t tc, dc;
+    if (!g->stored || !g->stored[k] || !fx_store_load(I, g->store, g->keys[k], &p->result, &tc, &dc))
+        return 0;
+    p->result = as_repeats(I, g, p->result, p->label);
+    std->train_calls = tc;
+    std->data_calls = dc;
+    if (!I->opt.quiet)
+        fprintf(I->out, "sweep %lld/%lld: %s (from the store)\n", k + 1, g->points, p->label);
+    return 1;
+}
+
+/* With --out: every point's key, whether it is in the store, a refusal
+ * when the store holds this sweep's points from an older script, and a
+ * line saying how many points come from the store. */
+static int store_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
+{
+    if (!g->store || !g->store->dir)
+        return 0;
+    FxStd *std = fx_std(I);
+    g->keys = fx_xcalloc((size_t)g->points, sizeof *g->keys);
+    g->stored = fx_xcalloc((size_t)g->points, sizeof *g->stored);
+    long long found = 0;
+    for (long long k = 0; k < g->points; k++) {
+        FxSweepPoint p = {0};
+        FxEnv *scope = fx_env_new(&I->heap, env);
+        grid_point(I, n, g, k, scope, &p);
+        fx_env_unref(scope);
+        fx_store_key(g->store, p.params, g->seeds, g->nseeds, std->train_calls,
+                     std->data_calls, g->keys[k]);
+        if (k > 0 && g->pruned) {         /* the median rule: the points before count */
+            char both[34];
+            snprintf(both, sizeof both, "%s%s", g->keys[k - 1], g->keys[k]);
+            uint64_t h = 0;
+            fx_hash_bytes(&h, both, 32);
+            snprintf(g->keys[k], 17, "%016llx", (unsigned long long)h);
+        }
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s.fxp", g->store->dir, g->keys[k]);
+        FILE *f = fopen(path, "rb");
+        g->stored[k] = f != NULL;
+        if (f)
+            fclose(f);
+        found += g->stored[k];
+        int rc = g->stored[k] ? 0 : fx_store_stale(I, g->store, n, p.label, g->keys[k],
+                                                   std->train_calls, std->data_calls);
+        fx_unref(p.params);
+        if (rc)
+            return -1;
+    }
+    if (found && !I->opt.quiet)
+        fprintf(I->out, "sweep: %lld of %lld point%s from the store, %lld to run\n", found,
+                g->points, g->points == 1 ? "" : "s", g->points - found);
+    return 0;
+}
+
 static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s)
 {
     FxStd *std = fx_std(I);
@@ -582,16 +676,40 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         grid_point(I, n, g, k, scope, &p);
         std->train_calls = train_calls;   /* same initial weights and data */
         std->data_calls = data_calls;
+        if (other_shard(I, g, k)) {
+            fx_env_unref(scope);
+            fx_unref(p.params);
+            continue;
+        }
+        if (point_from_store(I, g, k, &p)) {
+            fx_env_unref(scope);
+            if (std->median)
+                fx_median_add(std->median, p.result);
+            sweep_push(s, &p);
+            continue;
+        }
         point_label(I, p.label);
         std->point_params = p.params;     /* for --out's manifest */
         if (!I->opt.quiet)
             fprintf(I->out, "sweep %lld/%lld: %s\n", k + 1, g->points, p.label);
+        const char *out_dir = I->opt.out_dir;
+        if (g->keys)
+            I->opt.out_dir = NULL;        /* recorded once the point is kept */
         int stopped = run_point(I, n, g, scope, &p, k, g->points);
+        I->opt.out_dir = out_dir;
+        if (g->keys && !stopped) {
+            if (!p.error && !I->interrupt_pending)
+                store_put(I, g, k, &p, train_calls, data_calls);
+            point_record(I, n, &p, 0);
+        }
         fx_env_unref(scope);
-        if (stopped)
+        if (stopped) {
             fx_unref(p.params);      /* the point never finished: not kept */
-        else
+        } else {
+            if (std->median && !p.error)
+                fx_median_add(std->median, p.result);
             sweep_push(s, &p);
+        }
         point_label(I, NULL);
         std->point_params = fx_none();
         if (I->interrupt_pending) {
@@ -771,6 +889,15 @@ static void job_done(void *ctx, long long i, const char *bytes, size_t n, int st
         return;
     }
     p->result = as_repeats(I, J->g, p->result, p->label);
+    if (J->g->keys && !r.interrupt) {     /* a run Ctrl-C cut short is not finished */
+        FxStd *std = fx_std(I);
+        uint64_t tc = std->train_calls, dc = std->data_calls;
+        std->train_calls = r.train_calls;
+        std->data_calls = r.data_calls;
+        store_put(I, J->g, k, p, J->train_calls, J->data_calls);
+        std->train_calls = tc;
+        std->data_calls = dc;
+    }
 }
 
 static int job_stop(void *ctx)
@@ -887,21 +1014,21 @@ static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
 /* A point that ran in a child process, in the parent: --strict counts its
  * failure or its diverged runs (counted only in the child), and --out
  * records its runs (each repeat's) or its error. */
-static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p)
+static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p, int count)
 {
     FxRepeats *rp = fx_value_repeats(p->result);
-    int count = rp ? fx_repeats_count(rp) : 1;
     FxValue seeds = fx_none();
     if (rp && fx_get_field(I, I->field_at, p->result, fx_intern_cstr(&I->intern, "seeds"),
                            &seeds))
         fx_error_clear(I);
     FxStd *std = fx_std(I);
     uint64_t script_seed = std->seed;
-    I->soft_failures += p->error != NULL;
-    for (int i = 0; i < count; i++) {
+    I->soft_failures += count && p->error != NULL;
+    int runs = rp ? fx_repeats_count(rp) : 1;
+    for (int i = 0; i < runs; i++) {
         FxValue v = rp ? fx_repeats_result(rp, i) : p->result;
         FxRun *r = fx_value_run(v);
-        I->soft_failures += r && r->h.diverged;
+        I->soft_failures += count && r && r->h.diverged;
         /* a repeat's line names its seed, as when it runs in this process */
         if (seeds.type == FX_LIST && (size_t)i < fx_as_list(seeds)->n &&
             fx_as_list(seeds)->items[i].type == FX_NUM)
@@ -929,25 +1056,41 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
     int cores = fx_jobs_cores();
     J.threads = I->opt.threads > 0 ? I->opt.threads : (cores / jobs > 1 ? cores / jobs : 1);
     long long *all = fx_xcalloc((size_t)g->points, sizeof *all);
+    long long torun = 0;
     for (long long k = 0; k < g->points; k++) {   /* labels and params, in the parent */
         FxEnv *scope = fx_env_new(&I->heap, env);
         grid_point(I, n, g, k, scope, &J.pts[k]);
         fx_env_unref(scope);
         J.pts[k].result = fx_none();
-        all[k] = k;
+        std->train_calls = J.train_calls;
+        std->data_calls = J.data_calls;
+        if (other_shard(I, g, k)) {
+            continue;
+        } else if (!pr && point_from_store(I, g, k, &J.pts[k])) {
+            J.have[k] = 1;
+            if (k == g->points - 1) {
+                J.end_train = std->train_calls;
+                J.end_data = std->data_calls;
+            }
+        } else {
+            all[torun++] = k;
+        }
     }
+    std->train_calls = J.train_calls;
+    std->data_calls = J.data_calls;
     int rc = 0;
     if (pr)
         rc = run_halving(&J, pr, jobs);
-    else
-        jobs_round(&J, all, g->points, jobs);
+    else if (torun)
+        jobs_round(&J, all, torun, jobs);
     free(all);
     std->train_calls = J.end_train;
     std->data_calls = J.end_data;
     for (long long k = 0; k < g->points; k++) {
         if (J.have[k] && rc == 0) {
             sweep_push(s, &J.pts[k]);
-            point_record(I, n, &J.pts[k]);
+            if (!(g->stored && g->stored[k]))
+                point_record(I, n, &J.pts[k], 1);
         } else {
             fx_unref(J.pts[k].params);
             point_clear(&J.pts[k]);
@@ -1001,7 +1144,8 @@ static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int 
             if (!p) {
                 fx_error_at(I, o->a, "prune: needs a pruner, got %s", fx_type_phrase(v));
                 fx_unref(v);
-                fx_error_hint(I, "prune: halving(min_epochs: 2, eta: 3)");
+                fx_error_hint(I, "prune: halving(min_epochs: 2, eta: 3), or "
+                              "prune: median(warmup: 2)");
                 return -1;
             }
             g->prune = *p;
@@ -1028,6 +1172,7 @@ static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int 
         }
         if (is_jobs) {
             *jobs = (int)v.as.n;
+            g->jobs_at = o;
         } else if (o->name[0] == 'r') {
             g->nseeds = (int)v.as.n;
             g->seeds = fx_xcalloc((size_t)g->nseeds, sizeof *g->seeds);
@@ -1063,18 +1208,58 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         grid_free(&g);
         return -1;
     }
+    if (g.pruned && g.prune.median && g.jobs_at && jobs > 1) {
+        fx_error_at(I, g.jobs_at, "prune: median(...) runs the points one after another: "
+                    "each is compared with the points before it");
+        fx_error_hint(I, "leave out jobs:, or prune with halving(...), whose rungs run "
+                      "side by side");
+        grid_free(&g);
+        return -1;
+    }
+    if (g.pruned && I->opt.shards > 1) {
+        fx_error_at(I, n, "--shard: a pruned sweep cannot be split: which points go on "
+                    "depends on every point");
+        fx_error_hint(I, "run it on one machine (with jobs:), or leave out prune:");
+        grid_free(&g);
+        return -1;
+    }
     sweep_jobs(I, &g, &jobs);
     if (fx_out_begin(I, n)) {     /* refuse another script's --out before any point */
+        grid_free(&g);
+        return -1;
+    }
+    int halving = g.pruned && !g.prune.median;
+    FxStore store;
+    fx_store_open(I, n, env, &store);
+    g.store = halving ? NULL : &store;    /* halving's rungs rank every point: not kept */
+    if (store_points(I, n, env, &g)) {
+        fx_store_close(&store);
         grid_free(&g);
         return -1;
     }
     FxSweep *s = fx_xcalloc(1, sizeof *s);
     FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
     int rc = 0;
-    if (jobs > 1 || g.pruned)       /* rungs run in child processes, even one at a time */
-        rc = run_points_jobs(I, n, env, &g, s, jobs, g.pruned ? &g.prune : NULL);
-    else
+    if (g.pruned && g.prune.median) {     /* each point is compared with those before it */
+        fx_std(I)->median = fx_median_new(&g.prune);
         run_points(I, n, env, &g, s);
+        fx_median_free(fx_std(I)->median);
+        fx_std(I)->median = NULL;
+    } else if (jobs > 1 || halving) {     /* rungs run in child processes, even one at a time */
+        rc = run_points_jobs(I, n, env, &g, s, jobs, halving ? &g.prune : NULL);
+    } else {
+        run_points(I, n, env, &g, s);
+    }
+    fx_store_close(&store);
+    if (rc == 0 && I->opt.shards > 1 && s->n < g.points && !I->interrupt_pending) {
+        long long left = g.points - s->n;
+        fx_error_at(I, n, "shard %d/%d: %lld point%s of this sweep %s for other shards; the "
+                    "script stops here (run it without --shard once they are done)",
+                    I->opt.shard, I->opt.shards, left, left == 1 ? "" : "s",
+                    left == 1 ? "is" : "are");
+        I->shard_stopped = 1;
+        rc = -1;
+    }
     grid_free(&g);
     if (rc) {
         fx_unref(v);

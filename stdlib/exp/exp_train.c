@@ -177,8 +177,9 @@ static int on_epoch(void *ctx, const RtEpochInfo *e)
     j->ep_loss_sum = 0;
     j->ep_seen = 0;
     int64_t cap = fx_std(j->I)->epoch_cap;
-    if (cap > 0 && e->epoch >= cap && e->epoch < e->epochs) {
-        j->pruned = e->epoch;           /* a pruned sweep's rung ends here */
+    if ((cap > 0 && e->epoch >= cap && e->epoch < e->epochs) ||
+        fx_prune_median_stop(fx_std(j->I)->median, e, j->val || j->cfg.val_split > 0)) {
+        j->pruned = e->epoch;           /* a pruned sweep's rung, or the median rule */
         return 1;
     }
     if (j->log != 0 || j->I->opt.quiet || e->epochs == 0) {  /* steps: one line at the end */

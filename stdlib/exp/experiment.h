@@ -202,12 +202,24 @@ void fx_exp_optim_init(FxInterp *I);
 void fx_exp_save_init(FxInterp *I);
 void fx_exp_baseline_init(FxInterp *I);   /* assert_close */
 void fx_exp_data_init(FxInterp *I);
-/* Successive halving for a sweep's prune: (exp_prune.c). */
+/* A sweep's prune: (exp_prune.c): successive halving, or the median rule. */
 typedef struct FxPruner {
-    int64_t min_epochs;       /* the first rung's epochs */
-    int     eta;              /* each rung keeps the best 1/eta */
+    int     median;           /* 1: median(...), 0: halving(...) */
+    int64_t min_epochs;       /* halving: the first rung's epochs */
+    int     eta;              /* halving: each rung keeps the best 1/eta */
+    int64_t warmup;           /* median: epochs never stopped in */
+    int     startup;          /* median: points that finish before any stops */
     char    monitor[16];      /* "" : val_loss with validation, else loss */
 } FxPruner;
+/* The median rule's state while a sweep runs (std->median points at it
+ * during the sweep): the finished points' curves. */
+typedef struct FxMedian FxMedian;
+FxMedian *fx_median_new(const FxPruner *p);
+void      fx_median_free(FxMedian *m);
+/* A finished point's result (a run or repeats of runs) joins the rule. */
+void      fx_median_add(FxMedian *m, FxValue result);
+/* After an epoch of a run in the sweep: 1 to stop it (NULL m: 0). */
+int       fx_prune_median_stop(FxMedian *m, const RtEpochInfo *e, int has_val);
 void      fx_exp_prune_init(FxInterp *I);
 FxPruner *fx_value_pruner(FxValue v);
 /* A point's result's rank at a rung (lower is better; +inf for a

@@ -4,8 +4,8 @@
 # only the script's own output.
 rm -rf ../tmp/exp_out
 "$FX" --quiet --out ../tmp/exp_out exp_out_dir.fx || exit 1
-ls ../tmp/exp_out
-for f in ../tmp/exp_out/*; do
+ls ../tmp/exp_out; ls ../tmp/exp_out/points | wc -l
+for f in ../tmp/exp_out/*.*; do
     echo "== $(basename "$f")"
     sed -e 's/"seconds": [^,]*/"seconds": S/' -e "s|$(pwd -P)|\$DIR|" "$f"
 done

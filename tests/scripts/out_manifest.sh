@@ -1,7 +1,8 @@
 # --out DIR never mixes experiments: a second invocation of the same script
-# appends to DIR/runs.jsonl and numbers its runs on (nothing overwritten),
-# with its points in child processes too; another script's folder, and
-# run files without a manifest, are refused before anything trains; a
+# appends to DIR/runs.jsonl (nothing overwritten), with its points in
+# child processes too, taking the finished point from the store
+# (DIR/points) and running the failed one again; another script's folder,
+# and run files without a manifest, are refused before anything trains; a
 # failed sweep point gets a line with its error and no files.
 . lib/mask_dir.sh
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
