@@ -38,3 +38,19 @@ print format("oscillation of the validation MSE: batch 32 {:.5f}, batch 512 {:.5
              oscillation(runs[0].val_loss), oscillation(runs[2].val_loss))
 assert runs[2].val_loss[4] > 2 * runs[0].val_loss[4], "batch 512 converges much more slowly"
 assert oscillation(runs[0].val_loss) > oscillation(runs[2].val_loss), "batch 32's validation curve wobbles, batch 512's is smooth"
+
+# The diagnosis names it: batch 512 learns slowly, for 10 seeds; batch 32
+# is not said to be slow.
+diagnose(runs[2])
+for s in range(10) {
+    seed 10 + s
+    let xs2 = random_data(2560, 10).x
+    let eps2 = random_data(2560, 1).x
+    let p = split(dataset(xs2, map(range(len(xs2)), fn (i) => target(xs2[i]) + 0.5 * eps2[i])), 0.2)
+    let big = train linear on p.train, validate: p.test, optimizer: sgd(lr: 0.01), loss: mse,
+                  epochs: 30, batch: 512, log: "none"
+    let small = train linear on p.train, validate: p.test, optimizer: sgd(lr: 0.01), loss: mse,
+                    epochs: 30, batch: 32, log: "none"
+    assert contains(big.diagnosis, "slow"), format("seed {}: batch 512 is slow", s)
+    assert not contains(small.diagnosis, "slow"), format("seed {}: batch 32 is not", s)
+}

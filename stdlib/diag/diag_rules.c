@@ -123,7 +123,12 @@ static int rule_lr_too_high(const Ctx *c, FxVerdict *o)
 
 /* oscillation: from the second epoch on, the loss's total variation
  * beyond its net change, per epoch, above osc_amplitude times the mean
- * loss (lib.fx's oscillation()), with at least osc_rises rises. */
+ * loss (lib.fx's oscillation()), with at least osc_rises rises; and
+ * either the run ended above osc_high times its starting loss (the zigzag
+ * is what kept it from falling) or the zigzag is above osc_large of the
+ * mean loss and at least osc_share of all the loss's movement. (A run
+ * that learned and then bounces a little about its floor, as Adam does,
+ * is not said to oscillate.) */
 static int rule_oscillation(const Ctx *c, FxVerdict *o)
 {
     const double *L = c->in->loss;
@@ -137,25 +142,54 @@ static int rule_oscillation(const Ctx *c, FxVerdict *o)
         if (d > 0 && !rises++)
             o->epoch = e + 1;
     }
-    double z = (tv - fabs(L[c->E - 1] - L[1])) / (double)(c->E - 2) / mean;
-    if (rises < c->v[FX_DL_OSC_RISES] || !(z > c->v[FX_DL_OSC_AMPLITUDE]))
+    double back = tv - fabs(L[c->E - 1] - L[1]);
+    double z = back / (double)(c->E - 2) / mean, share = tv > 0 ? back / tv : 0;
+    double high = L[c->E - 1] / c->ref;
+    int stuck_high = high > c->v[FX_DL_OSC_HIGH];
+    int large = z > c->v[FX_DL_OSC_LARGE] && share >= c->v[FX_DL_OSC_SHARE];
+    if (rises < c->v[FX_DL_OSC_RISES] || !(z > c->v[FX_DL_OSC_AMPLITUDE]) ||
+        !(stuck_high || large))
         return 0;
-    add_num(o, "zigzag per epoch / mean loss", z, ">", c->v[FX_DL_OSC_AMPLITUDE]);
     add_num(o, "epochs whose loss rose", rises, ">=", c->v[FX_DL_OSC_RISES]);
+    if (stuck_high) {
+        add_num(o, "zigzag per epoch / mean loss", z, ">", c->v[FX_DL_OSC_AMPLITUDE]);
+        add_num(o, "final loss / first loss", high, ">", c->v[FX_DL_OSC_HIGH]);
+    } else {
+        add_num(o, "zigzag per epoch / mean loss", z, ">", c->v[FX_DL_OSC_LARGE]);
+        add_num(o, "share of the movement undone", share, ">=", c->v[FX_DL_OSC_SHARE]);
+    }
     return 1;
+}
+
+/* Whether no epoch gained more than slow_gain times the starting loss:
+ * a learning rate too low to move the loss at all. */
+static int tiny_gains(const Ctx *c, double *best_out)
+{
+    double best = 0;
+    for (int64_t e = 1; e < c->E; e++) {
+        double d = (c->in->loss[e - 1] - c->in->loss[e]) / c->ref;
+        if (d > best)
+            best = d;
+    }
+    if (best_out)
+        *best_out = best;
+    return c->E >= 2 && best < c->v[FX_DL_SLOW_GAIN];
 }
 
 /* gradient noise: the batch-to-batch spread of the loss, std(diff)/sqrt 2
  * (the spread of one batch's loss about the trend), above noise_ratio
- * times the mean batch loss. */
+ * times the mean batch loss and above noise_trend times the trend, the
+ * fall from the mean of the first tenth of the batches to that of the
+ * last tenth. Not said when the loss did not move at all (tiny_gains):
+ * that is the learning rate, not the batch. */
 static int rule_gradient_noise(const Ctx *c, FxVerdict *o)
 {
     const FxDiagInput *in = c->in;
     int64_t n = in->steps;
-    if (n < 20 || !in->batch_loss)
+    if (n < 20 || !in->batch_loss || tiny_gains(c, NULL))
         return 0;
     const double *B = in->batch_loss;
-    double s = 0, s2 = 0, m = 0;
+    double s = 0, s2 = 0, m = 0, head = 0, tail = 0;
     for (int64_t i = 1; i < n; i++) {
         double d = B[i] - B[i - 1];
         s += d;
@@ -164,13 +198,22 @@ static int rule_gradient_noise(const Ctx *c, FxVerdict *o)
     for (int64_t i = 0; i < n; i++)
         m += B[i];
     m /= (double)n;
+    int64_t t = n / 10;
+    for (int64_t i = 0; i < t; i++) {
+        head += B[i];
+        tail += B[n - 1 - i];
+    }
+    double fall = (head - tail) / (double)t;
     double k = (double)(n - 1), var = (s2 - s * s / k) / (k - 1);
-    double r = sqrt(var > 0 ? var : 0) / sqrt(2) / m, lim = c->v[FX_DL_NOISE_RATIO];
-    if (!(r > lim))
+    double sd = sqrt(var > 0 ? var : 0) / sqrt(2);
+    double r = sd / m, lim = c->v[FX_DL_NOISE_RATIO];
+    if (!(r > lim) || !(sd > c->v[FX_DL_NOISE_TREND] * fall))
         return 0;
     o->epoch = 1;
     o->step = 1;
     add_num(o, "batch noise / mean batch loss", r, ">", lim);
+    add_num(o, "batch noise / trend", fall > 0 ? sd / fall : INFINITY, ">",
+            c->v[FX_DL_NOISE_TREND]);
     return 1;
 }
 
@@ -183,10 +226,19 @@ static int steady_fall(const Ctx *c)
     return c->E >= 3 && falls >= 0.8 * (double)(c->E - 1);
 }
 
-/* slow learning: the loss fell steadily and was still falling by more
- * than slow_falling of the starting loss per epoch at the end, or every
- * epoch's gain was below slow_gain of it: training stopped far from the
- * loss's floor. A classifier already at 99% accuracy is not slow. */
+/* The mean fall per epoch of x over its last 3 epochs, as a fraction of
+ * its last value. */
+static double rel_fall(const double *x, int64_t E)
+{
+    return E >= 4 && x[E - 1] > 0 ? (x[E - 4] - x[E - 1]) / 3 / x[E - 1] : NAN;
+}
+
+/* slow learning: the loss fell steadily and was still falling, over the
+ * last 3 epochs, by more than slow_falling of itself per epoch, as was
+ * the validation loss (when there is one) by more than half that: the
+ * run stopped far from its floor. Or every epoch's gain was below
+ * slow_gain of the starting loss (tiny_gains). A classifier already at
+ * 99% training accuracy is not slow. */
 static int rule_slow(const Ctx *c, FxVerdict *o)
 {
     const FxDiagInput *in = c->in;
@@ -194,18 +246,17 @@ static int rule_slow(const Ctx *c, FxVerdict *o)
         return 0;
     if (in->classes >= 2 && in->accuracy && in->accuracy[c->E - 1] >= 0.99)
         return 0;
-    double g = tail_gain(c), best = 0;
-    for (int64_t e = 1; e < c->E; e++) {
-        double d = (in->loss[e - 1] - in->loss[e]) / c->ref;
-        if (d > best)
-            best = d;
-    }
+    double g = rel_fall(in->loss, c->E), best;
+    double gv = in->val_loss ? rel_fall(in->val_loss, c->E) : INFINITY;
+    double lim = c->v[FX_DL_SLOW_FALLING];
     o->epoch = 1;
-    if (g > c->v[FX_DL_SLOW_FALLING]) {
-        add_num(o, "last epochs' gain / first loss", g, ">", c->v[FX_DL_SLOW_FALLING]);
+    if (g > lim && gv > lim / 2) {
+        add_num(o, "last epochs' fall / loss", g, ">", lim);
+        if (in->val_loss)
+            add_num(o, "last epochs' fall / val_loss", gv, ">", lim / 2);
         return 1;
     }
-    if (best < c->v[FX_DL_SLOW_GAIN]) {
+    if (tiny_gains(c, &best)) {
         add_num(o, "largest epoch gain / first loss", best, "<", c->v[FX_DL_SLOW_GAIN]);
         return 1;
     }
@@ -297,7 +348,7 @@ static int rule_underfitting(const Ctx *c, FxVerdict *o)
     const FxDiagInput *in = c->in;
     double r = in->loss[c->E - 1] / c->ref, lim = c->v[FX_DL_UNDERFIT_HIGH];
     double g = tail_gain(c);
-    if (!(r >= lim) || g > c->v[FX_DL_SLOW_FALLING])
+    if (!(r >= lim) || g > c->v[FX_DL_UNDERFIT_FALLING])
         return 0;
     if (in->val_loss) {
         double rv = in->val_loss[c->E - 1] / in->val_loss[0];
@@ -308,7 +359,7 @@ static int rule_underfitting(const Ctx *c, FxVerdict *o)
     o->epoch = 1;
     add_num(o, "final loss / first loss", r, ">=", lim);
     add_num(o, "last epochs' gain / first loss", isnan(g) ? 0 : g, "<=",
-            c->v[FX_DL_SLOW_FALLING]);
+            c->v[FX_DL_UNDERFIT_FALLING]);
     return 1;
 }
 
