@@ -27,6 +27,7 @@ const FxOptionDef fx_plot_options[] = {
     {"legend", "\"WHERE\"", "\"below\" (default), \"right\" or \"none\""},
     {"band", "\"WHAT\"", "repeats: \"std\" (mean +-1 std), \"minmax\" or \"none\""},
     {"smooth", "W", "raw curves faint, TensorBoard's smoothing (weight W) over them"},
+    {"to", "\"FILE.svg\"", "the chart as an SVG picture in FILE instead of the terminal"},
     {0}};
 const FxOptionDef fx_bars_options[] = {{"title", 0, 0}, {"groups", 0, 0}, {"labels", 0, 0},
     {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {0}};
@@ -450,6 +451,29 @@ static int relabel(FxInterp *I, const FxNode *n, char **labels, int count, FxVal
     return 0;
 }
 
+/* Writes an SVG chart to `to:` (relative to the script, parents made),
+ * complete or absent (rt_out_write_all). */
+static int write_svg(FxInterp *I, const FxNode *n, const char *written, const FxPlotBuf *b)
+{
+    const FxNode *at = fx_option(n, "to")->a;
+    char *file = fx_path_script(I, written);
+    int err = fx_path_make_parents(file);
+    RtError e = fx_std_rt_err(I);
+    if (err)
+        fx_error_at(I, at, "cannot write '%s': %s", written, strerror(err));
+    else if (rt_out_write_all(file, b->data ? b->data : "", b->len, &e)) {
+        const char *why = strstr(e.msg, "': ");
+        if (e.code == RT_ERR_IO && why)
+            fx_error_at(I, at, "cannot write '%s': %s", written, why + 3);
+        else
+            fx_error_at(I, at, "%s", e.msg);
+    }
+    if (I->err.set)
+        fx_error_path_hint(I, file, 0);
+    free(file);
+    return I->err.set ? -1 : 0;
+}
+
 static void emit(FxInterp *I, FxPlotBuf *b, FxPlotStatus st, const FxNode *n)
 {
     if (st != FX_PLOT_OK) {
@@ -494,9 +518,12 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
 {
     Series s = {0};
     Look l;
+    char *to = NULL;
     int rc = read_look(I, n, env, &l);
     if (rc == 0)
         rc = band_opt(I, n, env, &s.band);
+    if (rc == 0)
+        rc = str_opt(I, n, env, "to", &to);
     s.unicode = l.mode != FX_PLOT_ASCII;
     if (rc == 0)
         rc = collect(I, n, env, &s);
@@ -533,7 +560,15 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
         o.legend = l.legend;
         FxPlotBuf b;
         fx_plot_buf_init(&b);
-        emit(I, &b, fx_plot_line(&b, ps, (size_t)ns, &o), n);
+        if (to) {
+            FxPlotStatus st = fx_plot_line_svg(&b, ps, (size_t)ns, &o);
+            if (st != FX_PLOT_OK)
+                fx_error_at(I, n, "cannot draw the chart: %s", fx_plot_status_str(st));
+            else
+                write_svg(I, n, to, &b);
+        } else {
+            emit(I, &b, fx_plot_line(&b, ps, (size_t)ns, &o), n);
+        }
         rc = I->err.set ? -1 : 0;
         fx_plot_buf_free(&b);
         for (int i = 0; i < s.n; i++)
@@ -543,6 +578,7 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
     }
     series_free(&s);
     look_free(&l);
+    free(to);
     return rc;
 }
 
