@@ -31,6 +31,7 @@ static const char usage[] =
     "      --strict     exit status 1 when a sweep point fails or a run diverges\n"
     "      --diagnose   print every run's diagnosis (fx(7), DIAGNOSIS) after it\n"
     "      --out DIR    write every run's history to DIR (CSV and JSON lines)\n"
+    "      --svg DIR    also write every chart as DIR/SCRIPT-N.svg\n"
     "      --report FILE  write every check (assert) to FILE as a test case and\n"
     "                   go on after a failed one (what fx test runs)\n"
     "      --fail-fast  with --report: stop at the first failed check\n"
@@ -117,6 +118,13 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
         if (!next)
             return usage_error("%s needs a directory", a);
         c->opt.out_dir = next;
+        ++*i;
+        return -1;
+    }
+    if (!strcmp(a, "--svg")) {
+        if (!next)
+            return usage_error("%s needs a directory", a);
+        c->opt.svg_dir = next;
         ++*i;
         return -1;
     }

@@ -58,6 +58,7 @@ typedef struct FxOptions {
     int         width;        /* terminal width (80 when not a terminal) */
     int         tty;          /* stdout is a terminal */
     const char *out_dir;      /* --out DIR, or NULL */
+    const char *svg_dir;      /* --svg DIR: every chart as SVG there, or NULL */
     const char *script;       /* the script file, "<-e>" or "<stdin>"; NULL: REPL */
     int         threads;      /* 0: the machine's cores */
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
@@ -110,6 +111,7 @@ typedef struct FxInterp {
     double          case_t0;             /* when the last check ended (seconds) */
     int             checks_failed;       /* failed checks the script went past */
     int             skipped;             /* skip() stopped the script */
+    int             charts;              /* charts drawn so far, for --svg's names */
     FxSpan          field_at;            /* where the field being read is written,
                                             for foreign types' field hooks */
     /* What the libraries registered (fx_register_*), and their state. */

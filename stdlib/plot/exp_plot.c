@@ -451,12 +451,12 @@ static int relabel(FxInterp *I, const FxNode *n, char **labels, int count, FxVal
     return 0;
 }
 
-/* Writes an SVG chart to `to:` (relative to the script, parents made),
- * complete or absent (rt_out_write_all). */
-static int write_svg(FxInterp *I, const FxNode *n, const char *written, const FxPlotBuf *b)
+/* Writes an SVG chart to file (resolved; freed here), making its parents,
+ * complete or absent (rt_out_write_all); errors name it as written, at
+ * `at`, and hint at the absolute path (cli: a command line path). */
+static int write_svg(FxInterp *I, const FxNode *at, int cli, char *file, const char *written,
+                     const FxPlotBuf *b)
 {
-    const FxNode *at = fx_option(n, "to")->a;
-    char *file = fx_path_script(I, written);
     int err = fx_path_make_parents(file);
     RtError e = fx_std_rt_err(I);
     if (err)
@@ -469,9 +469,39 @@ static int write_svg(FxInterp *I, const FxNode *n, const char *written, const Fx
             fx_error_at(I, at, "%s", e.msg);
     }
     if (I->err.set)
-        fx_error_path_hint(I, file, 0);
+        fx_error_path_hint(I, file, cli);
     free(file);
     return I->err.set ? -1 : 0;
+}
+
+/* --svg DIR: DIR/SCRIPT-N.svg, SCRIPT the script's name without its
+ * folder and ".fx" ("fx" for -e and stdin), N counting the charts from 1. */
+static char *svg_name(FxInterp *I)
+{
+    const char *s = I->opt.script && fx_source_is_file(I->src) ? I->opt.script : "fx";
+    const char *base = strrchr(s, '/') ? strrchr(s, '/') + 1 : s;
+    size_t bl = strlen(base);
+    if (bl > 3 && !strcmp(base + bl - 3, ".fx"))
+        bl -= 3;
+    size_t cap = strlen(I->opt.svg_dir) + bl + 32;
+    char *p = fx_xmalloc(cap);
+    snprintf(p, cap, "%s/%.*s-%d.svg", I->opt.svg_dir, (int)bl, base, I->charts);
+    return p;
+}
+
+/* The SVG of a chart to to: and --svg's folder, as asked. */
+static int write_svgs(FxInterp *I, const FxNode *n, const char *to, const FxPlotBuf *b)
+{
+    if (to && write_svg(I, fx_option(n, "to")->a, 0, fx_path_script(I, to), to, b))
+        return -1;
+    if (I->opt.svg_dir) {
+        char *file = svg_name(I);
+        char *shown = fx_xstrdup(file);
+        int rc = write_svg(I, n, 1, file, shown, b);
+        free(shown);
+        return rc;
+    }
+    return 0;
 }
 
 static void emit(FxInterp *I, FxPlotBuf *b, FxPlotStatus st, const FxNode *n)
@@ -560,15 +590,17 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
         o.legend = l.legend;
         FxPlotBuf b;
         fx_plot_buf_init(&b);
-        if (to) {
+        I->charts++;
+        if (to || I->opt.svg_dir) {
             FxPlotStatus st = fx_plot_line_svg(&b, ps, (size_t)ns, &o);
             if (st != FX_PLOT_OK)
                 fx_error_at(I, n, "cannot draw the chart: %s", fx_plot_status_str(st));
             else
-                write_svg(I, n, to, &b);
-        } else {
-            emit(I, &b, fx_plot_line(&b, ps, (size_t)ns, &o), n);
+                write_svgs(I, n, to, &b);
+            fx_plot_buf_clear(&b);
         }
+        if (!to && !I->err.set)
+            emit(I, &b, fx_plot_line(&b, ps, (size_t)ns, &o), n);
         rc = I->err.set ? -1 : 0;
         fx_plot_buf_free(&b);
         for (int i = 0; i < s.n; i++)

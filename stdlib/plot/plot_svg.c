@@ -126,9 +126,14 @@ static void put_band(FxPlotBuf *b, const Frame *f, const FxPlotSeries *s, const 
 static void put_series(FxPlotBuf *b, const Frame *f, const FxPlotSeries *s, int look)
 {
     const char *color = s->faint ? "#999999" : svg_colors[look % FX_PLOT_NCOLORS];
-    fx_plot_buf_puts(b, "<g class=\"series\" data-label=\"");
-    put_xml(b, s->faint ? "" : s->label);
-    fx_plot_buf_printf(b, "\" data-faint=\"%d\" fill=\"%s\" stroke=\"%s\">\n", s->faint, color, color);
+    fx_plot_buf_printf(b, "<g class=\"%s\" fill=\"%s\" stroke=\"%s\">", s->faint ? "series faint" : "series",
+                       color, color);
+    if (!s->faint && s->label && s->label[0]) {   /* a browser shows it on hover */
+        fx_plot_buf_puts(b, "<title>");
+        put_xml(b, s->label);
+        fx_plot_buf_puts(b, "</title>");
+    }
+    fx_plot_buf_puts(b, "\n");
     if (s->lo && s->hi)
         put_band(b, f, s, color);
     size_t k = 0, every = s->n > 12 ? (s->n + 11) / 12 : 1;
