@@ -30,7 +30,7 @@ const FxOptionDef fx_plot_options[] = {
     {"to", "\"FILE.svg\"", "the chart as an SVG picture in FILE instead of the terminal"},
     {0}};
 const FxOptionDef fx_bars_options[] = {{"title", 0, 0}, {"groups", 0, 0}, {"labels", 0, 0},
-    {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {0}};
+    {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {"to", 0, 0}, {0}};
 
 /* The curves being collected: labels and values owned here. */
 typedef struct Series {
@@ -715,7 +715,10 @@ int fx_exec_bars(FxInterp *I, const FxNode *n, FxEnv *env)
     Look l;
     b.labels = fx_xcalloc((size_t)n->items.count + 1, sizeof *b.labels);
     b.values = fx_xcalloc((size_t)n->items.count + 1, sizeof *b.values);
+    char *to = NULL;
     int rc = read_look(I, n, env, &l);
+    if (rc == 0)
+        rc = str_opt(I, n, env, "to", &to);
     for (int i = 0; rc == 0 && i < n->items.count; i++) {
         const FxNode *a = n->items.items[i];
         if (a->kind == FX_N_KWARG)
@@ -743,13 +746,25 @@ int fx_exec_bars(FxInterp *I, const FxNode *n, FxEnv *env)
         o.legend = l.legend;
         FxPlotBuf pb;
         fx_plot_buf_init(&pb);
-        emit(I, &pb, fx_plot_bars(&pb, (const char *const *)b.groups, (size_t)b.ngroups, bs,
-                                  (size_t)b.nseries, &o), n);
+        I->charts++;
+        if (to || I->opt.svg_dir) {
+            FxPlotStatus st = fx_plot_bars_svg(&pb, (const char *const *)b.groups,
+                                               (size_t)b.ngroups, bs, (size_t)b.nseries, &o);
+            if (st != FX_PLOT_OK)
+                fx_error_at(I, n, "cannot draw the chart: %s", fx_plot_status_str(st));
+            else
+                write_svgs(I, n, to, &pb);
+            fx_plot_buf_clear(&pb);
+        }
+        if (!to && !I->err.set)
+            emit(I, &pb, fx_plot_bars(&pb, (const char *const *)b.groups, (size_t)b.ngroups, bs,
+                                      (size_t)b.nseries, &o), n);
         rc = I->err.set ? -1 : 0;
         fx_plot_buf_free(&pb);
         free(bs);
     }
     bars_free(&b);
     look_free(&l);
+    free(to);
     return rc;
 }

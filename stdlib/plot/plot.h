@@ -182,6 +182,13 @@ FxPlotStatus fx_plot_bars(FxPlotBuf *out, const char *const *groups,
                           size_t ngroups, const FxPlotBarSeries *series,
                           size_t nseries, const FxPlotBarsOpts *opts);
 
+/* The same chart as an SVG 1.1 document (plot_bars_svg.c): horizontal
+ * bars as in the text, the same value ticks, group labels and legend;
+ * series told apart by colour and by a hatching each. */
+FxPlotStatus fx_plot_bars_svg(FxPlotBuf *out, const char *const *groups,
+                              size_t ngroups, const FxPlotBarSeries *series,
+                              size_t nseries, const FxPlotBarsOpts *opts);
+
 /* ---- tables -------------------------------------------------------------
  * Columns with headers; numbers right-aligned, strings left-aligned;
  * a separator under the header; ASCII borders (box drawing in the Unicode

@@ -27,7 +27,7 @@ static const char *const svg_dashes[4] = {"none", "6,3", "2,2", "8,3,2,3"};
 
 /* Text as XML character data: sanitised as the text charts do (control
  * bytes and invalid UTF-8 become '?'), then &, <, >, " escaped. */
-static void put_xml(FxPlotBuf *b, const char *s)
+void fx_plot_put_xml(FxPlotBuf *b, const char *s)
 {
     FxPlotBuf t;
     fx_plot_buf_init(&t);
@@ -48,6 +48,11 @@ static void put_xml(FxPlotBuf *b, const char *s)
     if (t.oom)
         b->oom = 1;
     fx_plot_buf_free(&t);
+}
+
+const char *fx_plot_svg_color(size_t i)
+{
+    return svg_colors[i % FX_PLOT_NCOLORS];
 }
 
 typedef struct Frame {
@@ -130,7 +135,7 @@ static void put_series(FxPlotBuf *b, const Frame *f, const FxPlotSeries *s, int 
                        color, color);
     if (!s->faint && s->label && s->label[0]) {   /* a browser shows it on hover */
         fx_plot_buf_puts(b, "<title>");
-        put_xml(b, s->label);
+        fx_plot_put_xml(b, s->label);
         fx_plot_buf_puts(b, "</title>");
     }
     fx_plot_buf_puts(b, "\n");
@@ -175,7 +180,7 @@ static void put_axes(FxPlotBuf *b, const Frame *f)
         fx_plot_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>"
                            "<text class=\"ytick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
                            f->x0, y, f->x1, y, f->x0 - 6, y + 4);
-        put_xml(b, f->yt.label[i]);
+        fx_plot_put_xml(b, f->yt.label[i]);
         fx_plot_buf_puts(b, "</text>\n");
     }
     for (int i = 0; i < f->xt.n; i++) {
@@ -185,7 +190,7 @@ static void put_axes(FxPlotBuf *b, const Frame *f)
         fx_plot_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#444444\"/>"
                            "<text class=\"xtick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
                            x, f->y1, x, f->y1 + 5, x, f->y1 + 18);
-        put_xml(b, f->xt.label[i]);
+        fx_plot_put_xml(b, f->xt.label[i]);
         fx_plot_buf_puts(b, "</text>\n");
     }
 }
@@ -207,7 +212,7 @@ static int put_legend(FxPlotBuf *b, const Frame *f, const FxPlotSeries *s, size_
                            "stroke-dasharray=\"%s\"/>", c, c, x, y, x + 28, y, svg_dashes[lk % 4]);
         put_marker(b, lk, x + 14, y);
         fx_plot_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#222222\" stroke=\"none\">", x + 34, y + 4);
-        put_xml(b, s[i].label);
+        fx_plot_put_xml(b, s[i].label);
         fx_plot_buf_puts(b, "</text></g>\n");
         n++;
     }
@@ -243,19 +248,19 @@ FxPlotStatus fx_plot_line_svg(FxPlotBuf *out, const FxPlotSeries *series, size_t
     if (opts->title && opts->title[0]) {
         fx_plot_buf_printf(out, "<text class=\"title\" x=\"%.1f\" y=\"24\" text-anchor=\"middle\" "
                            "font-size=\"15\">", (f.x0 + f.x1) / 2);
-        put_xml(out, opts->title);
+        fx_plot_put_xml(out, opts->title);
         fx_plot_buf_puts(out, "</text>\n");
     }
     if (has_y) {
         fx_plot_buf_printf(out, "<text class=\"ylabel\" x=\"8\" y=\"%.1f\">", f.y0 - 8);
-        put_xml(out, opts->ylabel);
+        fx_plot_put_xml(out, opts->ylabel);
         fx_plot_buf_puts(out, "</text>\n");
     }
     put_axes(out, &f);
     if (has_x) {
         fx_plot_buf_printf(out, "<text class=\"xlabel\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
                            (f.x0 + f.x1) / 2, f.y1 + 36);
-        put_xml(out, opts->xlabel);
+        fx_plot_put_xml(out, opts->xlabel);
         fx_plot_buf_puts(out, "</text>\n");
     }
     fx_plot_buf_printf(out, "<defs><clipPath id=\"area\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
