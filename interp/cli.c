@@ -34,6 +34,7 @@ static const char usage[] =
     "                   keep finished sweep points there: a rerun skips them\n"
     "      --fresh      with --out: discard DIR's results first and run everything\n"
     "      --shard I/N  with --out: run only sweep points k with k mod N = I\n"
+    "      --svg DIR    also write every chart as DIR/SCRIPT-N.svg\n"
     "      --report FILE  write every check (assert) to FILE as a test case and\n"
     "                   go on after a failed one (what fx test runs)\n"
     "      --fail-fast  with --report: stop at the first failed check\n"
@@ -133,6 +134,13 @@ static int parse_option(FxCli *c, int argc, char **argv, int *i)
                                "--shard 0/4, got '%s'", next ? next : "");
         c->opt.shard = k;
         c->opt.shards = n;
+        return -1;
+    }
+    if (!strcmp(a, "--svg")) {
+        if (!next)
+            return usage_error("%s needs a directory", a);
+        c->opt.svg_dir = next;
+        ++*i;
         return -1;
     }
     if (!strcmp(a, "--report")) {

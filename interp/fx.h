@@ -61,6 +61,7 @@ typedef struct FxOptions {
     int         fresh;        /* --fresh: discard DIR's stored points first */
     int         shard, shards; /* --shard i/n: run sweep point k when k % n == i
                                  (shards 0: every point) */
+    const char *svg_dir;      /* --svg DIR: every chart as SVG there, or NULL */
     const char *script;       /* the script file, "<-e>" or "<stdin>"; NULL: REPL */
     int         threads;      /* 0: the machine's cores */
     int         jobs;         /* --jobs: sweep points at once; 0: cores / threads */
@@ -115,6 +116,7 @@ typedef struct FxInterp {
     int             skipped;             /* skip() stopped the script */
     int             shard_stopped;       /* --shard: a sweep other shards share
                                             ended the script (exit status 0) */
+    int             charts;              /* charts drawn so far, for --svg's names */
     FxSpan          field_at;            /* where the field being read is written,
                                             for foreign types' field hooks */
     /* What the libraries registered (fx_register_*), and their state. */

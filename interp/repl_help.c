@@ -72,7 +72,8 @@ static const Topic topics[] = {
              "  field (one bar per point; a curve counts by its last value):\n"
              "    bars runs.loss title \"final loss\"\n"
              "  options: title:, xlabel: (the value axis), groups: [...] (the groups'\n"
-             "  names), labels: [...] (the series' names), log: true, width:, mode:\n"},
+             "  names), labels: [...] (the series' names), log: true, width:, mode:,\n"
+             "  to: \"FILE.svg\" (the chart as an SVG picture instead)\n"},
     {"table", "table VALUE [, title: \"TEXT\"]\n"
               "  draws a table: a sweep as one row per point (its values, the final and\n"
               "  best metrics, epochs, seconds, status), a run as one row per epoch, a\n"

@@ -10,12 +10,14 @@
 #
 #   sh tools/deps.sh         what building fx needs
 #   sh tools/deps.sh test    that, plus what make test uses: mandoc (the man
-#                            pages' lint), perl (prove reads fx test's TAP) and
-#                            libxml2-utils (xmllint checks its JUnit XML) and
-#                            parallel (GNU parallel runs --shard in a test)
+#                            pages' lint), perl (prove reads fx test's TAP),
+#                            libxml2-utils (xmllint checks its JUnit XML and
+#                            the SVG charts), parallel (GNU parallel runs
+#                            --shard in a test) and chromium (the browser
+#                            test loads fx report's page headless)
 #
-#   FX_WANT_MANDOC=1    the same as the argument test (mandoc, perl, libxml2-utils,
-#                       parallel)
+#   FX_WANT_MANDOC=1    the same as the argument test (mandoc, perl,
+#                       libxml2-utils, parallel, chromium)
 #   FX_WANT_DATASETS=1  also the real Fashion-MNIST data (no test needs it)
 #   FX_DEPS_DRY=1       only say what is missing, never install (for tests)
 set -u
@@ -27,7 +29,7 @@ build) ;;
 test)  FX_WANT_MANDOC=1;;
 *)     echo "usage: sh tools/deps.sh [build|test]" >&2; exit 2;;
 esac
-[ -n "${FX_WANT_MANDOC:-}" ] && pkgs="$pkgs mandoc perl libxml2-utils parallel"
+[ -n "${FX_WANT_MANDOC:-}" ] && pkgs="$pkgs mandoc perl libxml2-utils parallel chromium"
 [ -n "${FX_WANT_DATASETS:-}" ] && pkgs="$pkgs dataset-fashion-mnist"
 
 have_cmd() { command -v "$1" >/dev/null 2>&1; }

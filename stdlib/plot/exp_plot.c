@@ -27,9 +27,10 @@ const FxOptionDef fx_plot_options[] = {
     {"legend", "\"WHERE\"", "\"below\" (default), \"right\" or \"none\""},
     {"band", "\"WHAT\"", "repeats: \"std\" (mean +-1 std), \"minmax\" or \"none\""},
     {"smooth", "W", "raw curves faint, TensorBoard's smoothing (weight W) over them"},
+    {"to", "\"FILE.svg\"", "the chart as an SVG picture in FILE instead of the terminal"},
     {0}};
 const FxOptionDef fx_bars_options[] = {{"title", 0, 0}, {"groups", 0, 0}, {"labels", 0, 0},
-    {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {0}};
+    {"log", 0, 0}, {"width", 0, 0}, {"mode", 0, 0}, {"xlabel", 0, 0}, {"to", 0, 0}, {0}};
 
 /* The curves being collected: labels and values owned here. */
 typedef struct Series {
@@ -450,6 +451,59 @@ static int relabel(FxInterp *I, const FxNode *n, char **labels, int count, FxVal
     return 0;
 }
 
+/* Writes an SVG chart to file (resolved; freed here), making its parents,
+ * complete or absent (rt_out_write_all); errors name it as written, at
+ * `at`, and hint at the absolute path (cli: a command line path). */
+static int write_svg(FxInterp *I, const FxNode *at, int cli, char *file, const char *written,
+                     const FxPlotBuf *b)
+{
+    int err = fx_path_make_parents(file);
+    RtError e = fx_std_rt_err(I);
+    if (err)
+        fx_error_at(I, at, "cannot write '%s': %s", written, strerror(err));
+    else if (rt_out_write_all(file, b->data ? b->data : "", b->len, &e)) {
+        const char *why = strstr(e.msg, "': ");
+        if (e.code == RT_ERR_IO && why)
+            fx_error_at(I, at, "cannot write '%s': %s", written, why + 3);
+        else
+            fx_error_at(I, at, "%s", e.msg);
+    }
+    if (I->err.set)
+        fx_error_path_hint(I, file, cli);
+    free(file);
+    return I->err.set ? -1 : 0;
+}
+
+/* --svg DIR: DIR/SCRIPT-N.svg, SCRIPT the script's name without its
+ * folder and ".fx" ("fx" for -e and stdin), N counting the charts from 1. */
+static char *svg_name(FxInterp *I)
+{
+    const char *s = I->opt.script && fx_source_is_file(I->src) ? I->opt.script : "fx";
+    const char *base = strrchr(s, '/') ? strrchr(s, '/') + 1 : s;
+    size_t bl = strlen(base);
+    if (bl > 3 && !strcmp(base + bl - 3, ".fx"))
+        bl -= 3;
+    size_t cap = strlen(I->opt.svg_dir) + bl + 32;
+    char *p = fx_xmalloc(cap);
+    snprintf(p, cap, "%s/%.*s-%d.svg", I->opt.svg_dir, (int)bl, base, I->charts);
+    return p;
+}
+
+/* The SVG of a chart to to: and --svg's folder, as asked. */
+static int write_svgs(FxInterp *I, const FxNode *n, const char *to, const FxPlotBuf *b)
+{
+    if (to && write_svg(I, fx_option(n, "to")->a, 0, fx_path_script(I, to), to, b))
+        return -1;
+    if (I->opt.svg_dir) {
+        char *file = svg_name(I);
+        char *shown = fx_xstrdup(file);
+        int rc = write_svg(I, n, 1, file, shown, b);
+        free(shown);
+        return rc;
+    }
+    return 0;
+}
+
 static void emit(FxInterp *I, FxPlotBuf *b, FxPlotStatus st, const FxNode *n)
 {
     if (st != FX_PLOT_OK) {
@@ -494,9 +548,12 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
 {
     Series s = {0};
     Look l;
+    char *to = NULL;
     int rc = read_look(I, n, env, &l);
     if (rc == 0)
         rc = band_opt(I, n, env, &s.band);
+    if (rc == 0)
+        rc = str_opt(I, n, env, "to", &to);
     s.unicode = l.mode != FX_PLOT_ASCII;
     if (rc == 0)
         rc = collect(I, n, env, &s);
@@ -533,7 +590,17 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
         o.legend = l.legend;
         FxPlotBuf b;
         fx_plot_buf_init(&b);
-        emit(I, &b, fx_plot_line(&b, ps, (size_t)ns, &o), n);
+        I->charts++;
+        if (to || I->opt.svg_dir) {
+            FxPlotStatus st = fx_plot_line_svg(&b, ps, (size_t)ns, &o);
+            if (st != FX_PLOT_OK)
+                fx_error_at(I, n, "cannot draw the chart: %s", fx_plot_status_str(st));
+            else
+                write_svgs(I, n, to, &b);
+            fx_plot_buf_clear(&b);
+        }
+        if (!to && !I->err.set)
+            emit(I, &b, fx_plot_line(&b, ps, (size_t)ns, &o), n);
         rc = I->err.set ? -1 : 0;
         fx_plot_buf_free(&b);
         for (int i = 0; i < s.n; i++)
@@ -543,6 +610,7 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
     }
     series_free(&s);
     look_free(&l);
+    free(to);
     return rc;
 }
 
@@ -647,7 +715,10 @@ int fx_exec_bars(FxInterp *I, const FxNode *n, FxEnv *env)
     Look l;
     b.labels = fx_xcalloc((size_t)n->items.count + 1, sizeof *b.labels);
     b.values = fx_xcalloc((size_t)n->items.count + 1, sizeof *b.values);
+    char *to = NULL;
     int rc = read_look(I, n, env, &l);
+    if (rc == 0)
+        rc = str_opt(I, n, env, "to", &to);
     for (int i = 0; rc == 0 && i < n->items.count; i++) {
         const FxNode *a = n->items.items[i];
         if (a->kind == FX_N_KWARG)
@@ -675,13 +746,25 @@ int fx_exec_bars(FxInterp *I, const FxNode *n, FxEnv *env)
         o.legend = l.legend;
         FxPlotBuf pb;
         fx_plot_buf_init(&pb);
-        emit(I, &pb, fx_plot_bars(&pb, (const char *const *)b.groups, (size_t)b.ngroups, bs,
-                                  (size_t)b.nseries, &o), n);
+        I->charts++;
+        if (to || I->opt.svg_dir) {
+            FxPlotStatus st = fx_plot_bars_svg(&pb, (const char *const *)b.groups,
+                                               (size_t)b.ngroups, bs, (size_t)b.nseries, &o);
+            if (st != FX_PLOT_OK)
+                fx_error_at(I, n, "cannot draw the chart: %s", fx_plot_status_str(st));
+            else
+                write_svgs(I, n, to, &pb);
+            fx_plot_buf_clear(&pb);
+        }
+        if (!to && !I->err.set)
+            emit(I, &pb, fx_plot_bars(&pb, (const char *const *)b.groups, (size_t)b.ngroups, bs,
+                                      (size_t)b.nseries, &o), n);
         rc = I->err.set ? -1 : 0;
         fx_plot_buf_free(&pb);
         free(bs);
     }
     bars_free(&b);
     look_free(&l);
+    free(to);
     return rc;
 }

@@ -143,6 +143,12 @@ FxPlotLineOpts fx_plot_line_defaults(void);
 FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
                           size_t nseries, const FxPlotLineOpts *opts);
 
+/* The same chart as an SVG 1.1 document (plot_svg.c): the same ticks,
+ * title, labels, series order and legend entries; colours in the same
+ * Okabe-Ito order, a dash pattern and a marker shape per series. */
+FxPlotStatus fx_plot_line_svg(FxPlotBuf *out, const FxPlotSeries *series,
+                              size_t nseries, const FxPlotLineOpts *opts);
+
 /* ---- grouped bar charts ---------------------------------------------------
  * Horizontal bars: one row per (group, series), the group's label on its
  * first row, the value printed at the end of each bar, groups separated by
@@ -175,6 +181,13 @@ typedef struct FxPlotBarsOpts {
 FxPlotStatus fx_plot_bars(FxPlotBuf *out, const char *const *groups,
                           size_t ngroups, const FxPlotBarSeries *series,
                           size_t nseries, const FxPlotBarsOpts *opts);
+
+/* The same chart as an SVG 1.1 document (plot_bars_svg.c): horizontal
+ * bars as in the text, the same value ticks, group labels and legend;
+ * series told apart by colour and by a hatching each. */
+FxPlotStatus fx_plot_bars_svg(FxPlotBuf *out, const char *const *groups,
+                              size_t ngroups, const FxPlotBarSeries *series,
+                              size_t nseries, const FxPlotBarsOpts *opts);
 
 /* ---- tables -------------------------------------------------------------
  * Columns with headers; numbers right-aligned, strings left-aligned;

@@ -224,6 +224,43 @@ static void put_chart(const Bars *c, FxPlotBuf *b)
     }
 }
 
+/* The chart's parts without drawing them: the keys and the value axis. */
+static FxPlotStatus prepare(Bars *c, const char *const *groups, size_t ngroups,
+                            const FxPlotBarSeries *series, size_t nseries,
+                            const FxPlotBarsOpts *opts)
+{
+    memset(c, 0, sizeof *c);
+    c->groups = groups;
+    c->ng = ngroups;
+    c->s = series;
+    c->ns = nseries;
+    c->o = opts;
+    c->unicode = opts->mode != FX_PLOT_ASCII;
+    c->color = opts->color != 0;
+    c->sig = opts->sig > 0 ? opts->sig : 4;
+    c->width = opts->width > 0 ? opts->width : 80;
+    c->width = c->width < 30 ? 30 : c->width > 1000 ? 1000 : c->width;
+    c->keys = calloc(nseries ? nseries : 1, sizeof *c->keys);
+    if (!c->keys)
+        return FX_PLOT_ENOMEM;
+    make_keys(c);
+    layout(c);
+    return FX_PLOT_OK;
+}
+
+FxPlotStatus fx_plot_bars_axis(const char *const *groups, size_t ngroups,
+                               const FxPlotBarSeries *series, size_t nseries,
+                               const FxPlotBarsOpts *opts, FxPlotTicks *t)
+{
+    if (!t || !opts || (ngroups && !groups) || (nseries && !series))
+        return FX_PLOT_EINVAL;
+    Bars c;
+    FxPlotStatus st = prepare(&c, groups, ngroups, series, nseries, opts);
+    *t = c.t;
+    free(c.keys);
+    return st;
+}
+
 FxPlotStatus fx_plot_bars(FxPlotBuf *out, const char *const *groups,
                           size_t ngroups, const FxPlotBarSeries *series,
                           size_t nseries, const FxPlotBarsOpts *opts)
@@ -231,23 +268,11 @@ FxPlotStatus fx_plot_bars(FxPlotBuf *out, const char *const *groups,
     if (!out || !opts || (ngroups && !groups) || (nseries && !series))
         return FX_PLOT_EINVAL;
     Bars c;
-    memset(&c, 0, sizeof c);
-    c.groups = groups;
-    c.ng = ngroups;
-    c.s = series;
-    c.ns = nseries;
-    c.o = opts;
-    c.unicode = opts->mode != FX_PLOT_ASCII;
-    c.color = opts->color != 0;
-    c.sig = opts->sig > 0 ? opts->sig : 4;
-    c.width = opts->width > 0 ? opts->width : 80;
-    c.width = c.width < 30 ? 30 : c.width > 1000 ? 1000 : c.width;
-    c.keys = calloc(nseries ? nseries : 1, sizeof *c.keys);
-    if (!c.keys)
-        return FX_PLOT_ENOMEM;
-    make_keys(&c);
-    layout(&c);
-    put_chart(&c, out);
+    FxPlotStatus st = prepare(&c, groups, ngroups, series, nseries, opts);
+    if (st == FX_PLOT_OK) {
+        put_chart(&c, out);
+        st = fx_plot_buf_status(out);
+    }
     free(c.keys);
-    return fx_plot_buf_status(out);
+    return st;
 }

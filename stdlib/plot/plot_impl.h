@@ -96,6 +96,25 @@ int  fx_plot_ticks_overhang(const FxPlotTicks *t, int cells);
  * 0 at t->lo, cells - 1 at t->hi (may fall outside for values outside). */
 double fx_plot_axis_pos(const FxPlotTicks *t, double v, int cells);
 
+/* The x and y ticks the text line chart of these series gets (plot_line.c),
+ * so a picture of the chart (plot_svg.c) shows the same axes. */
+FxPlotStatus fx_plot_line_axes(const FxPlotSeries *series, size_t nseries,
+                               const FxPlotLineOpts *opts, FxPlotTicks *xt,
+                               FxPlotTicks *yt);
+
+/* The value axis the text bar chart gets (plot_bars.c), for its picture
+ * (plot_bars_svg.c). */
+FxPlotStatus fx_plot_bars_axis(const char *const *groups, size_t ngroups,
+                               const FxPlotBarSeries *series, size_t nseries,
+                               const FxPlotBarsOpts *opts, FxPlotTicks *t);
+
+/* Text as XML character data, sanitised as fx_plot_put_text does and with
+ * &, <, >, " escaped (plot_svg.c). */
+void fx_plot_put_xml(FxPlotBuf *b, const char *s);
+/* The SVG colour of series i: the Okabe-Ito palette the text charts use,
+ * in the same order ("#0072B2", ...). */
+const char *fx_plot_svg_color(size_t i);
+
 /* ---- canvas (plot_canvas.c) ------------------------------------------------
  * A w x h grid of cells the line chart draws into, one series at a time.
  * Coordinates are in sub-cell units: 1 x 1 per cell for ASCII marks and

@@ -589,6 +589,49 @@ static FxPlotStatus check(const FxPlotSeries *s, size_t ns,
     return FX_PLOT_OK;
 }
 
+/* Scans and lays out the chart (keys, ticks, canvas size) without drawing;
+ * the text chart and the SVG one (plot_svg.c) share it. */
+static FxPlotStatus prepare(Chart *c, const FxPlotSeries *series,
+                            size_t nseries, const FxPlotLineOpts *opts)
+{
+    memset(c, 0, sizeof *c);
+    c->o = opts;
+    c->s = series;
+    c->ns = nseries;
+    c->width = clampi(opts->width > 0 ? opts->width : 80, 30, 1000);
+    c->color = opts->color != 0;
+    c->unicode = opts->mode != FX_PLOT_ASCII;
+    size_t looks = 0;
+    for (size_t i = 0; i < nseries; i++)
+        looks += !series[i].faint;
+    c->pen = pick_pen(opts->mode, c->color, looks);
+    c->info = calloc(nseries ? nseries : 1, sizeof *c->info);
+    c->keys = calloc(nseries + 1, sizeof *c->keys);
+    if (!c->info || !c->keys)
+        return FX_PLOT_ENOMEM;
+    Range r = scan(c);
+    make_keys(c);
+    layout_y(c, &r, clampi(opts->height > 0 ? opts->height : 17, 3, 500));
+    layout_x(c, &r);
+    return FX_PLOT_OK;
+}
+
+FxPlotStatus fx_plot_line_axes(const FxPlotSeries *series, size_t nseries,
+                               const FxPlotLineOpts *opts, FxPlotTicks *xt,
+                               FxPlotTicks *yt)
+{
+    FxPlotStatus st = xt && yt ? check(series, nseries, opts) : FX_PLOT_EINVAL;
+    if (st != FX_PLOT_OK)
+        return st;
+    Chart c;
+    st = prepare(&c, series, nseries, opts);
+    *xt = c.xt;
+    *yt = c.yt;
+    free(c.info);
+    free(c.keys);
+    return st;
+}
+
 FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
                           size_t nseries, const FxPlotLineOpts *opts)
 {
@@ -596,27 +639,9 @@ FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
     if (st != FX_PLOT_OK)
         return st;
     Chart c;
-    memset(&c, 0, sizeof c);
-    c.o = opts;
-    c.s = series;
-    c.ns = nseries;
-    c.width = clampi(opts->width > 0 ? opts->width : 80, 30, 1000);
-    c.color = opts->color != 0;
-    c.unicode = opts->mode != FX_PLOT_ASCII;
-    size_t looks = 0;
-    for (size_t i = 0; i < nseries; i++)
-        looks += !series[i].faint;
-    c.pen = pick_pen(opts->mode, c.color, looks);
-    c.info = calloc(nseries ? nseries : 1, sizeof *c.info);
-    c.keys = calloc(nseries + 1, sizeof *c.keys);
-    if (!c.info || !c.keys) {
-        st = FX_PLOT_ENOMEM;
+    st = prepare(&c, series, nseries, opts);
+    if (st != FX_PLOT_OK)
         goto done;
-    }
-    Range r = scan(&c);
-    make_keys(&c);
-    layout_y(&c, &r, clampi(opts->height > 0 ? opts->height : 17, 3, 500));
-    layout_x(&c, &r);
     st = fx_plot_canvas_init(&c.cv, c.w, c.h, c.pen);
     if (st != FX_PLOT_OK)
         goto done;

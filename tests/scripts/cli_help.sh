@@ -3,7 +3,7 @@ tmp=$(mktemp)
 "$FX" --help > "$tmp"
 echo "status $?"
 for o in 'fx \[options\] FILE' '-e CODE' 'fx \[options\] -' '--check FILE' \
-         '-c, --check' '-q, --quiet' '--strict' '--out DIR' '--threads N' '--ascii' \
+         '-c, --check' '-q, --quiet' '--strict' '--out DIR' '--svg DIR' '--threads N' '--ascii' \
          '--color WHEN' '--width N' '-h, --help' '-V, --version' 'exit status'; do
     grep -q -e "$o" "$tmp" && echo "has $o" || echo "MISSING $o"
 done
