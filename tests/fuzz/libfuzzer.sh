@@ -39,15 +39,15 @@ for t in "$b"/lf/fuzz_*; do
         -print_final_stats=1 -artifact_prefix="$b/crashes/$name-" $dict $runs \
         "$b/corpus/$name" >"$log" 2>&1
     rc=$?
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)
-    ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1)
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tr -dc '0-9')
+    cov=$(grep -ao 'cov: [0-9]*' "$log" | tail -n 1)
+    ft=$(grep -ao 'ft: [0-9]*' "$log" | tail -n 1)
     units=$(ls "$b/corpus/$name" | wc -l)
     crashes=$(ls "$b/crashes" | grep -c "^$name-")
     echo "$name: ${execs:-?} executions (at most ${secs}s), $cov edges, $ft features, corpus $units, crashes $crashes (exit $rc)"
     if [ $rc -ne 0 ]; then
         fails=$((fails + 1))
-        grep -m 5 'ERROR\|SUMMARY\|runtime error' "$log"
+        grep -a -m 5 'ERROR\|SUMMARY\|runtime error' "$log"
     fi
 done
 [ $fails -eq 0 ]
