@@ -18,9 +18,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "fx.h"
 
 static int fuzz_one(const unsigned char *b, size_t n);
+
+/* The input as a temporary file, for readers that take a path: path is a
+ * mkstemp template, filled in. 0, or -1 with no file left behind. */
+static inline int fuzz_temp_file(char *path, const void *b, size_t n)
+{
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -1;
+    int ok = write(fd, b, n) == (ssize_t)n;
+    close(fd);
+    if (!ok)
+        unlink(path);
+    return ok ? 0 : -1;
+}
 static int fuzz_seeds(FxBuf *sd, int max) __attribute__((unused));
 
 #ifdef FX_LIBFUZZER

@@ -18,16 +18,6 @@ static const unsigned char labels2[] = {0, 0, 8, 1, 0, 0, 0, 2, 0, 1};
 static const unsigned char images2[] = {0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 2,
                                         10, 20, 30, 40};
 
-static int put(char *path, const void *b, size_t n)
-{
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return -1;
-    int ok = write(fd, b, n) == (ssize_t)n;
-    close(fd);
-    return ok ? 0 : -1;
-}
-
 static int load(const char *im, const char *lb)
 {
     FxDataError e = {0};
@@ -44,8 +34,8 @@ static int fuzz_one(const unsigned char *b, size_t n)
     char in[] = "/tmp/fx_fuzz_idx_XXXXXX", lb[] = "/tmp/fx_fuzz_idxl_XXXXXX",
          im[] = "/tmp/fx_fuzz_idxi_XXXXXX";
     int ok = 0;
-    if (put(in, b, n) == 0 && put(lb, labels2, sizeof labels2) == 0 &&
-        put(im, images2, sizeof images2) == 0)
+    if (fuzz_temp_file(in, b, n) == 0 && fuzz_temp_file(lb, labels2, sizeof labels2) == 0 &&
+        fuzz_temp_file(im, images2, sizeof images2) == 0)
         ok = load(in, lb) | load(im, in);
     unlink(in);
     unlink(lb);

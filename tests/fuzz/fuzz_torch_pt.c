@@ -110,18 +110,15 @@ static const unsigned char PT_PICKLE[] = {
 static int whole_file(const unsigned char *b, size_t n)
 {
     char path[] = "/tmp/fx_fuzz_pt_XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
+    if (fuzz_temp_file(path, b, n) < 0)
         return 0;
-    int wrote = write(fd, b, n) == (ssize_t)n;
-    close(fd);
     RtWeightSrc *src = NULL;
     int64_t count = 0;
     FxDataError e = {.max_bytes = (int64_t)256 << 20};
-    int ok = wrote && fx_pt_read(path, &src, &count, &e) == 0;
+    int ok = fx_pt_read(path, &src, &count, &e) == 0;
     if (ok)
         rt_weights_src_free(src, count);
-    else if (wrote && !e.msg[0])
+    else if (!e.msg[0])
         abort();   /* a refusal must say why */
     unlink(path);
     return ok;
