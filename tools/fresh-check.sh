@@ -151,7 +151,7 @@ if want 1 || want 2; then
         # What a base root lacks, in the order tools/deps.sh names it.
         missing="make gcc libc6-dev pkgconf re2c lemon libopenblas-dev libedit-dev zlib1g-dev"
         run_cmd "$r" 1 "$demo_cmd" fx deny "$missing" 4
-        run_cmd "$r" 1 "$test_cmd" fx deny "$missing mandoc" 4
+        run_cmd "$r" 1 "$test_cmd" fx deny "$missing mandoc perl libxml2-utils parallel chromium" 4
     fi
     if want 2; then
         run_cmd "$r" 2 "$demo_cmd" root demo "" 30
