@@ -388,6 +388,11 @@ static int call_builtin(FxInterp *I, const FxBuiltin *b, Args *a, const FxNode *
     if (rc == 0) {
         *out = fx_none();
         rc = b->fn(&c, out);
+        if (rc == 0 && fx_check_interrupt(I, node->span)) {
+            fx_unref(*out);         /* Ctrl-C during a long builtin: its */
+            *out = fx_none();       /* result is dropped, the error located */
+            rc = -1;
+        }
     }
     call_free(&c);
     return rc;

@@ -23,6 +23,11 @@ int fx_check_interrupt(FxInterp *I, FxSpan at)
     return 0;
 }
 
+int fx_poll_interrupt(FxInterp *I, FxSpan at, int64_t i)
+{
+    return (i & 0xffff) == 0 ? fx_check_interrupt(I, at) : 0;
+}
+
 static int check_interrupt(FxInterp *I, const FxNode *at)
 {
     return fx_check_interrupt(I, at->span);

@@ -229,6 +229,10 @@ int fx_exec_stmts(FxInterp *I, const FxNode *block, FxEnv *env);
 /* Ctrl-C (or the fuzzer's timer) was pressed: a located "interrupted" error, the
  * flag cleared. Checked by loops and by every call of a function. */
 int fx_check_interrupt(FxInterp *I, FxSpan at);
+/* The same check at every 65536th round i of a builtin's long loop (row
+ * loops of data generators, loaders, split): 0 to go on, or -1 with the
+ * located error. */
+int fx_poll_interrupt(FxInterp *I, FxSpan at, int64_t i);
 /* obj.name, as the language reads it (foreign types' field hooks too). */
 int fx_get_field(FxInterp *I, FxSpan at, FxValue obj, const char *name, FxValue *out);
 /* v as an index into n items (negative from the end), or a located error

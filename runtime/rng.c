@@ -185,7 +185,12 @@ void rt_rng_fill_truncated_normal(RtRng *r, float *x, int64_t n, float mean,
 
 void rt_rng_shuffle(RtRng *r, int64_t *a, int64_t n)
 {
-    for (int64_t i = n - 1; i > 0; i--) {
+    rt_rng_shuffle_rounds(r, a, n - 1, 0);
+}
+
+void rt_rng_shuffle_rounds(RtRng *r, int64_t *a, int64_t from, int64_t to)
+{
+    for (int64_t i = from; i > to; i--) {
         int64_t j = (int64_t)rt_rng_below(r, (uint64_t)i + 1);
         int64_t t = a[i];
         a[i] = a[j];

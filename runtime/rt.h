@@ -177,6 +177,10 @@ void     rt_rng_fill_truncated_normal(RtRng *r, float *x, int64_t n,
 void     rt_rng_permutation(RtRng *r, int64_t *perm, int64_t n);
 /* Shuffles a[0..n) in place (Fisher-Yates, i from n-1 down to 1). */
 void     rt_rng_shuffle(RtRng *r, int64_t *a, int64_t n);
+/* Rounds i = from, from - 1, ..., to + 1 of rt_rng_shuffle's Fisher-Yates
+ * loop (which is rounds(a, n - 1, 0)): a long shuffle done in parts, with
+ * the same draws and result as one call. */
+void     rt_rng_shuffle_rounds(RtRng *r, int64_t *a, int64_t from, int64_t to);
 /* k of 0..n-1 without replacement, in random order: idx must hold n
  * entries; on return idx[0..k) is the sample (partial Fisher-Yates). */
 void     rt_rng_sample(RtRng *r, int64_t *idx, int64_t n, int64_t k);

@@ -67,9 +67,17 @@ void fx_dataset_origin(FxDataset *d, const char *fmt, ...) __attribute__((format
 /* Samples per class (classes entries, caller frees), or NULL for a
  * regression set. */
 int64_t *fx_dataset_counts(const FxDataset *d);
-/* A copy of d whose rows follow a fresh permutation drawn from r; frees d.
- * NULL with err set (d freed too) when memory runs out. */
-FxDataset *fx_dataset_shuffled(FxDataset *d, RtRng *r, RtError *err);
+
+/* ---- long passes, Ctrl-C noticed between parts (data_poll.c) ---------- */
+
+/* rt_rng_fill_normal, rt_rng_fill_uniform and rt_rng_permutation with the
+ * same draws, in parts: 0, or -1 with the located "interrupted" error. */
+int fx_data_fill_normal(FxCall *c, RtRng *r, float *x, int64_t n, float mean, float std);
+int fx_data_fill_uniform(FxCall *c, RtRng *r, float *x, int64_t n, float lo, float hi);
+int fx_data_permutation(FxCall *c, RtRng *r, int64_t *perm, int64_t n);
+/* Replaces *d by a copy whose rows follow a fresh permutation drawn from
+ * r, and frees the old one: 0, or -1 with the error raised and *d NULL. */
+int fx_data_shuffled(FxCall *c, FxDataset **d, RtRng *r);
 
 /* ---- loaders ------------------------------------------------------------ */
 

@@ -37,11 +37,22 @@ static int given(FxCall *c, int i)
     return i < c->n && c->given[i] && c->args[i].type != FX_NONE;
 }
 
-/* Uniform class labels, one rt_rng_below per sample. */
-static void draw_labels(RtRng *r, FxDataset *d)
+/* Frees a data set a pass left unfinished (Ctrl-C): -1. */
+static int dropped(FxDataset *d)
 {
-    for (int64_t i = 0; i < d->n; i++)
+    fx_dataset_free(d);
+    return -1;
+}
+
+/* Uniform class labels, one rt_rng_below per sample. */
+static int draw_labels(FxCall *c, RtRng *r, FxDataset *d)
+{
+    for (int64_t i = 0; i < d->n; i++) {
+        if (fx_poll_interrupt(c->I, c->node->span, i))
+            return -1;
         d->y[i] = (float)rt_rng_below(r, (uint64_t)d->classes);
+    }
+    return 0;
 }
 
 /* numpy's linspace(a, b, m) (endpoint included) at i; [a] when m is 1. */
@@ -67,11 +78,12 @@ static int b_random_images(FxCall *c, FxValue *out)
         return -1;
     RtError e = fx_std_rt_err(c->I);
     FxDataset *d = fx_dataset_new(n, &shape, 1, classes, &e);
-    if (d) {
-        rt_rng_fill_normal(&r, d->x, n * rt_shape_numel(&shape), 0, 1);
-        draw_labels(&r, d);
-        fx_dataset_origin(d, "random_images(%lld)", (long long)n);
-    }
+    if (!d)
+        return fx_rt_error(c->I, c->node->span, &e);
+    if (fx_data_fill_normal(c, &r, d->x, n * rt_shape_numel(&shape), 0, 1) ||
+        draw_labels(c, &r, d))
+        return dropped(d);
+    fx_dataset_origin(d, "random_images(%lld)", (long long)n);
     return finish(c, d, &e, out);
 }
 
@@ -143,18 +155,18 @@ static int b_random_data(FxCall *c, FxValue *out)
     RtError e = fx_std_rt_err(c->I);
     FxDataset *d = fx_dataset_new(a.n, &a.shape, a.targets ? a.targets : 1,
                                   a.targets ? 0 : a.classes, &e);
-    if (d) {
-        int64_t count = a.n * rt_shape_numel(&a.shape);
-        if (strcmp(a.dist, "uniform") == 0)
-            rt_rng_fill_uniform(&r, d->x, count, (float)a.low, (float)a.high);
-        else
-            rt_rng_fill_normal(&r, d->x, count, (float)a.mean, (float)a.std);
-        if (a.targets)
-            rt_rng_fill_normal(&r, d->y, a.n * a.targets, 0, 1);
-        else
-            draw_labels(&r, d);
-        fx_dataset_origin(d, "random_data(%lld)", (long long)a.n);
-    }
+    if (!d)
+        return fx_rt_error(c->I, c->node->span, &e);
+    int64_t count = a.n * rt_shape_numel(&a.shape);
+    int rc = strcmp(a.dist, "uniform") == 0
+        ? fx_data_fill_uniform(c, &r, d->x, count, (float)a.low, (float)a.high)
+        : fx_data_fill_normal(c, &r, d->x, count, (float)a.mean, (float)a.std);
+    if (rc == 0)
+        rc = a.targets ? fx_data_fill_normal(c, &r, d->y, a.n * a.targets, 0, 1)
+                       : draw_labels(c, &r, d);
+    if (rc)
+        return dropped(d);
+    fx_dataset_origin(d, "random_data(%lld)", (long long)a.n);
     return finish(c, d, &e, out);
 }
 
@@ -225,16 +237,14 @@ static int b_regression(FxCall *c, FxValue *out)
     FxDataset *d = fx_dataset_new(n, &one, 1, 0, &e);
     if (!d)
         return fx_rt_error(c->I, c->node->span, &e);
+    int rc = 0;
     if (strcmp(dist, "uniform") == 0)
-        rt_rng_fill_uniform(&r, d->x, n, (float)lo, (float)hi);
+        rc = fx_data_fill_uniform(c, &r, d->x, n, (float)lo, (float)hi);
     else
         for (int64_t i = 0; i < n; i++)
             d->x[i] = (float)lin(lo, hi, n, i);
-    rt_rng_fill_normal(&r, d->y, n, 0, (float)noise);
-    if (apply_f(c, d)) {
-        fx_dataset_free(d);
-        return -1;
-    }
+    if (rc || fx_data_fill_normal(c, &r, d->y, n, 0, (float)noise) || apply_f(c, d))
+        return dropped(d);
     fx_dataset_origin(d, "regression(%lld)", (long long)n);
     return finish(c, d, &e, out);
 }
@@ -308,15 +318,19 @@ static int part_of(int64_t i, int64_t n, int k)
 
 /* Draws: the centers when not given (k * features, rt_rng_fill_uniform in
  * [-10, 10)), then n * features N(0, std) offsets, then the shuffle. */
-static void blob_fill(FxDataset *d, const Blobs *b, double std, RtRng *r)
+static int blob_fill(FxCall *c, FxDataset *d, const Blobs *b, double std, RtRng *r)
 {
-    rt_rng_fill_normal(r, d->x, d->n * b->f, 0, (float)std);
+    if (fx_data_fill_normal(c, r, d->x, d->n * b->f, 0, (float)std))
+        return -1;
     for (int64_t i = 0; i < d->n; i++) {
+        if (fx_poll_interrupt(c->I, c->node->span, i))
+            return -1;
         int j = part_of(i, d->n, b->k);
         for (int64_t a = 0; a < b->f; a++)
             d->x[i * b->f + a] += b->centers[j * b->f + a];
         d->y[i] = (float)j;
     }
+    return 0;
 }
 
 static int b_blobs(FxCall *c, FxValue *out)
@@ -338,13 +352,17 @@ static int b_blobs(FxCall *c, FxValue *out)
     RtError e = fx_std_rt_err(c->I);
     RtShape s = rt_shape1(b.f);
     FxDataset *d = fx_dataset_new(n, &s, 1, b.k, &e);
-    if (d) {
-        blob_fill(d, &b, std, &r);
-        d = fx_dataset_shuffled(d, &r, &e);
+    if (!d) {
+        free(b.centers);
+        return fx_rt_error(c->I, c->node->span, &e);
     }
+    int rc = blob_fill(c, d, &b, std, &r);
     free(b.centers);
-    if (d)
-        fx_dataset_origin(d, "blobs(%lld)", (long long)n);
+    if (rc)
+        return dropped(d);
+    if (fx_data_shuffled(c, &d, &r))
+        return -1;
+    fx_dataset_origin(d, "blobs(%lld)", (long long)n);
     return finish(c, d, &e, out);
 }
 
@@ -366,18 +384,21 @@ static int two_class(FxCall *c, FxValue *out, PointFn point, double factor, doub
         return fx_rt_error(c->I, c->node->span, &e);
     int64_t nout = n / 2, nin = n - nout;
     for (int64_t i = 0; i < n; i++) {
+        if (fx_poll_interrupt(c->I, c->node->span, i))
+            return dropped(d);
         int cls = i >= nout;
         point(cls, cls ? nin : nout, cls ? i - nout : i, factor, d->x + 2 * i);
         d->y[i] = (float)cls;
     }
-    d = fx_dataset_shuffled(d, r, &e);
-    if (!d)
-        return fx_rt_error(c->I, c->node->span, &e);
+    if (fx_data_shuffled(c, &d, r))
+        return -1;
     float *z = fx_xmalloc((size_t)(2 * n) * sizeof *z);
-    rt_rng_fill_normal(r, z, 2 * n, 0, (float)noise);
-    for (int64_t i = 0; i < 2 * n; i++)
+    int rc = fx_data_fill_normal(c, r, z, 2 * n, 0, (float)noise);
+    for (int64_t i = 0; rc == 0 && i < 2 * n; i++)
         d->x[i] += z[i];
     free(z);
+    if (rc)
+        return dropped(d);
     fx_dataset_origin(d, "%s(%lld)", c->name, (long long)n);
     return finish(c, d, &e, out);
 }
@@ -443,19 +464,22 @@ static int b_spirals(FxCall *c, FxValue *out)
     FxDataset *d = fx_dataset_new(n, &s, 1, k, &e);
     if (!d)
         return fx_rt_error(c->I, c->node->span, &e);
-    rt_rng_fill_normal(&r, d->y, n, 0, (float)noise);   /* the offsets, for now */
+    if (fx_data_fill_normal(c, &r, d->y, n, 0, (float)noise))   /* the offsets, for now */
+        return dropped(d);
     for (int64_t j = 0, i = 0; j < k; j++) {
         int64_t m = n / k + (j < n % k);
         for (int64_t at = 0; at < m; at++, i++) {
+            if (fx_poll_interrupt(c->I, c->node->span, i))
+                return dropped(d);
             double rad = lin(0, 1, m, at), t = lin(4.0 * j, 4.0 * (j + 1), m, at) + d->y[i];
             d->x[2 * i] = (float)(rad * sin(t));
             d->x[2 * i + 1] = (float)(rad * cos(t));
             d->y[i] = (float)j;
         }
     }
-    d = fx_dataset_shuffled(d, &r, &e);
-    if (d)
-        fx_dataset_origin(d, "spirals(%lld)", (long long)n);
+    if (fx_data_shuffled(c, &d, &r))
+        return -1;
+    fx_dataset_origin(d, "spirals(%lld)", (long long)n);
     return finish(c, d, &e, out);
 }
 

@@ -80,8 +80,8 @@ static int64_t *class_quota(const FxDataset *d, int64_t n_test)
  * first n_test of it the test part (scikit-learn's ShuffleSplit); with
  * stratify, walking the permutation, a sample goes to the test part while
  * its class is under quota. Not shuffled: the last n_test samples. */
-static void split_order(const FxDataset *d, int64_t n_test, int shuffle, int stratify, RtRng *r,
-                        int64_t *idx)
+static int split_order(FxCall *c, const FxDataset *d, int64_t n_test, int shuffle, int stratify,
+                       RtRng *r, int64_t *idx)
 {
     int64_t n = d->n;
     if (!shuffle) {
@@ -89,11 +89,12 @@ static void split_order(const FxDataset *d, int64_t n_test, int shuffle, int str
             idx[i] = n - n_test + i;
         for (int64_t i = 0; i < n - n_test; i++)
             idx[n_test + i] = i;
-        return;
+        return 0;
     }
-    rt_rng_permutation(r, idx, n);
+    if (fx_data_permutation(c, r, idx, n))
+        return -1;
     if (!stratify)
-        return;
+        return 0;
     int64_t *quota = class_quota(d, n_test), *perm = fx_xmalloc((size_t)n * sizeof *perm);
     memcpy(perm, idx, (size_t)n * sizeof *perm);
     int64_t t = 0, u = n_test;
@@ -108,6 +109,7 @@ static void split_order(const FxDataset *d, int64_t n_test, int shuffle, int str
     }
     free(perm);
     free(quota);
+    return 0;
 }
 
 /* split() of a string is the core's split(s, sep): the separator is the
@@ -170,11 +172,19 @@ static int b_split(FxCall *c, FxValue *out)
     RtError e = fx_std_rt_err(c->I);
     int64_t *idx = rt_alloc(d->n, sizeof *idx, "split indices", &e);
     FxDataset *test = NULL, *train = NULL;
-    if (idx) {
-        split_order(d, n_test, shuffle, stratify, &r, idx);
-        test = fx_dataset_take(d, idx, n_test, &e);
-        train = test ? fx_dataset_take(d, idx + n_test, d->n - n_test, &e) : NULL;
+    if (!idx)
+        return fx_rt_error(c->I, c->node->span, &e);
+    if (split_order(c, d, n_test, shuffle, stratify, &r, idx)) {
+        rt_free(idx);
+        return -1;
     }
+    test = fx_dataset_take(d, idx, n_test, &e);
+    if (test && fx_check_interrupt(c->I, c->node->span)) {
+        rt_free(idx);
+        fx_dataset_free(test);
+        return -1;
+    }
+    train = test ? fx_dataset_take(d, idx + n_test, d->n - n_test, &e) : NULL;
     rt_free(idx);
     if (!train) {
         fx_dataset_free(test);

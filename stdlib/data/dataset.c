@@ -135,19 +135,6 @@ int fx_dataset_copy_exact(FxDataset *dst, int64_t to, const FxDataset *src, int6
     return 0;
 }
 
-FxDataset *fx_dataset_shuffled(FxDataset *d, RtRng *r, RtError *err)
-{
-    int64_t *perm = rt_alloc(d->n, sizeof *perm, "a permutation", err);
-    FxDataset *t = NULL;
-    if (perm) {
-        rt_rng_permutation(r, perm, d->n);
-        t = fx_dataset_take(d, perm, d->n, err);
-    }
-    rt_free(perm);
-    fx_dataset_free(d);
-    return t;
-}
-
 RtData fx_dataset_rt(const FxDataset *d)
 {
     RtData r = {d->x, d->y, d->n, d->shape, d->ydim};

@@ -303,6 +303,36 @@ static void test_take_normalize(Checks *c, FxInterp *I)
           "concat appends the second set's samples");
 }
 
+/* Long passes run in parts of 2^20 numbers with Ctrl-C noticed between
+ * them (data_poll.c); more than two parts, and an odd count, give the
+ * numbers of one uncut runtime pass. */
+static void test_parts(Checks *c, FxInterp *I)
+{
+    const int64_t n = 2 * ((int64_t)1 << 20) + 7;
+    FxDataset *d = fxt_data(I, "big", "random_data(2097159, 1, seed: 4)");
+    CHECK(c, d && d->n == n, "random_data of 2^21 + 7 made");
+    if (!d)
+        return;
+    RtRng r = rt_rng(4, rt_stream(RT_STREAM_DATA, 0));
+    float *x = malloc((size_t)n * sizeof *x);
+    rt_rng_fill_normal(&r, x, n, 0, 1);
+    int same = memcmp(x, d->x, (size_t)n * sizeof *x) == 0;
+    for (int64_t i = 0; i < n; i++)
+        same &= d->y[i] == (float)rt_rng_below(&r, 2);
+    CHECK(c, same, "a fill in parts is the uncut fill, then the labels");
+    FxDataset *t = fxt_data(I, "bigs", "split(big, 0.5, seed: 6).test");
+    int64_t *perm = malloc((size_t)n * sizeof *perm);
+    r = rt_rng(6, rt_stream(RT_STREAM_DATA, 0));
+    rt_rng_permutation(&r, perm, n);
+    same = t && t->n == n / 2 + 1;
+    for (int64_t k = 0; same && k < t->n; k++)
+        same = t->x[k] == d->x[perm[k]];
+    CHECK(c, same, "a permutation in parts is the uncut permutation (%lld test rows)",
+          t ? (long long)t->n : -1LL);
+    free(perm);
+    free(x);
+}
+
 int main(void)
 {
     Checks c = {0};
@@ -316,6 +346,7 @@ int main(void)
     test_shapes(&c, I);
     test_split(&c, I);
     test_take_normalize(&c, I);
+    test_parts(&c, I);
     fxt_free(I, null_out);
     return checks_done(&c);
 }
