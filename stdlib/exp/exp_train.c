@@ -329,6 +329,7 @@ static FxValue make_run(TrainJob *j, RtModel *rm, RtHistory *h)
     r->model = fx_model_value(I, copy);
     set_status(r, j);
     if ((j->diagnose || I->opt.diagnose) && !j->lstsq) {
+        r->diagnosed = 1;
         FxVerdict v[FX_DK_COUNT];
         int nv = fx_run_diagnose(r, NULL, v);
         fx_diag_print(I->out, r->label, v, nv);

@@ -75,6 +75,8 @@ typedef struct FxRun {
     double     val_only_loss;    /* closed-form fits: test loss */
     int        pruned;           /* a sweep's prune: stopped it (epochs ran) */
     int        classes;          /* the data's classes (2 for binary), 0 regression */
+    int        diagnosed;        /* trained with diagnose: (or --diagnose): plots
+                                    mark where its problems begin */
 } FxRun;
 
 /* The run's verdicts (exp_diagnose.c) with default thresholds or those of

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "core/core.h"
 #include "statements.h"
+#include "diag/verdict.h"
 #include "plot.h"
 
 /* plot's options, with the help lines :help plot shows (fx.7 has an item
@@ -43,6 +44,9 @@ typedef struct Series {
     int      band;            /* repeats: 0 mean +-1 std, 1 min-max, 2 none */
     int      unicode;         /* the chart's mode, for "±" in labels */
     int      field;           /* several values plotted: prefix curve sets' fields */
+    FxPlotMarker marks[FX_PLOT_MAX_MARKS];   /* where diagnosed runs' problems begin */
+    char    *mark_labels[FX_PLOT_MAX_MARKS];
+    int      nmarks, unmarked;
 } Series;
 
 static void series_free(Series *s)
@@ -58,6 +62,8 @@ static void series_free(Series *s)
     free(s->los);
     free(s->his);
     free(s->lens);
+    for (int i = 0; i < s->nmarks; i++)
+        free(s->mark_labels[i]);
 }
 
 static void series_add(Series *s, const char *label, double *y, size_t n)
@@ -86,6 +92,29 @@ static char *join_label(const char *a, const char *b)
 
 static int add_value(FxInterp *I, Series *s, FxValue v, const char *label, FxSpan at);
 
+/* A diagnosed run's problems (not healthy) with the epoch they begin at
+ * become markers, "epoch 7, overfitting" ("lr=0.1: ..." inside a sweep);
+ * past FX_PLOT_MAX_MARKS they are counted in a note. */
+static void add_marks(Series *s, const FxRun *r, const char *label)
+{
+    FxVerdict v[FX_DK_COUNT];
+    int nv = r->diagnosed ? fx_run_diagnose(r, NULL, v) : 0;
+    for (int i = 0; i < nv; i++) {
+        if (v[i].kind == FX_DK_HEALTHY || v[i].epoch <= 0)
+            continue;
+        if (s->nmarks == FX_PLOT_MAX_MARKS) {
+            s->unmarked++;
+            continue;
+        }
+        char text[240];
+        snprintf(text, sizeof text, "%s%sepoch %lld, %s", label, label[0] ? ": " : "",
+                 (long long)v[i].epoch, fx_diag_kind_name(v[i].kind));
+        s->mark_labels[s->nmarks] = fx_xstrdup(text);
+        s->marks[s->nmarks] = (FxPlotMarker){(double)v[i].epoch, s->mark_labels[s->nmarks]};
+        s->nmarks++;
+    }
+}
+
 static int add_run(FxInterp *I, Series *s, FxRun *r, const char *label)
 {
     RtHistory *h = &r->h;
@@ -99,6 +128,7 @@ static int add_run(FxInterp *I, Series *s, FxRun *r, const char *label)
         series_add(s, b, y, (size_t)h->epochs);
     }
     s->epochs++;
+    add_marks(s, r, label);
     free(a);
     free(b);
     (void)I;
@@ -588,6 +618,15 @@ int fx_exec_plot(FxInterp *I, const FxNode *n, FxEnv *env)
         o.has_ymax = l.has_ymax;
         o.ymax = l.ymax;
         o.legend = l.legend;
+        if (s.unmarked) {   /* the last marker's label counts the rest */
+            char *t = s.mark_labels[s.nmarks - 1], more[300];
+            snprintf(more, sizeof more, "%s (%d more problems not marked)", t, s.unmarked);
+            free(t);
+            s.mark_labels[s.nmarks - 1] = fx_xstrdup(more);
+            s.marks[s.nmarks - 1].label = s.mark_labels[s.nmarks - 1];
+        }
+        o.marks = s.marks;
+        o.nmarks = (size_t)s.nmarks;
         FxPlotBuf b;
         fx_plot_buf_init(&b);
         I->charts++;

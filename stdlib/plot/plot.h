@@ -117,6 +117,16 @@ typedef struct FxPlotSeries {
                               raw curve under a smoothed one */
 } FxPlotSeries;
 
+/* A vertical marker at x (an epoch where a diagnosed problem begins):
+ * drawn as ':' (U+250A in the Unicode modes) in the empty cells of its
+ * column, after the lines and bands, and named in a note under the chart
+ * ("':' epoch 7: overfitting"). */
+#define FX_PLOT_MAX_MARKS 8   /* the most markers a caller gives */
+typedef struct FxPlotMarker {
+    double      x;
+    const char *label;
+} FxPlotMarker;
+
 typedef struct FxPlotLineOpts {
     const char  *title, *xlabel, *ylabel;   /* each may be NULL */
     int          width;     /* columns of the whole chart, 30 to 1000;
@@ -132,6 +142,8 @@ typedef struct FxPlotLineOpts {
     double       ymin, ymax;
     double       x_start;   /* x of the first point of series without x */
     FxPlotLegend legend;
+    const FxPlotMarker *marks;   /* nmarks vertical markers, or NULL */
+    size_t       nmarks;
 } FxPlotLineOpts;
 
 /* Defaults: width 80, height 17, ASCII, no colour, linear y, automatic

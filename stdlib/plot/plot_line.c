@@ -420,6 +420,30 @@ static void draw_band(Chart *c, size_t i)
     }
 }
 
+/* ---- markers -------------------------------------------------------------- */
+
+/* The column of marker x, or -1 when it falls outside the x axis. */
+static int mark_col(const Chart *c, double x)
+{
+    if (!isfinite(x))
+        return -1;
+    int col = (int)floor(fx_plot_axis_pos(&c->xt, x, c->w) + 0.5);
+    return col >= 0 && col < c->w ? col : -1;
+}
+
+/* Each marker's column, in the cells no line or band took. */
+static void draw_marks(Chart *c)
+{
+    for (size_t m = 0; m < c->o->nmarks; m++) {
+        int col = mark_col(c, c->o->marks[m].x);
+        for (int r = 0; col >= 0 && r < c->h; r++) {
+            size_t at = (size_t)r * c->w + col;
+            if (!c->cv.cp[at])
+                c->cv.cp[at] = c->unicode ? 0x250A : ':';
+        }
+    }
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 /* The tick index whose value falls on row r (0 at the top), or -1. */
@@ -537,6 +561,20 @@ static void put_notes(const Chart *c, FxPlotBuf *b)
     }
     if (total == 0)
         fx_plot_put_note(b, "no data", c->width, c->unicode);
+    for (size_t m = 0; m < c->o->nmarks; m++) {
+        const FxPlotMarker *k = &c->o->marks[m];
+        FxPlotBuf t;
+        fx_plot_buf_init(&t);
+        fx_plot_buf_printf(&t, "%s marks %s", c->unicode ? "\xe2\x94\x8a" : "':'",
+                           k->label ? k->label : "");
+        if (mark_col(c, k->x) < 0)
+            fx_plot_buf_puts(&t, " (off the x axis)");
+        if (t.oom)
+            b->oom = 1;
+        else
+            fx_plot_put_note(b, t.data, c->width, c->unicode);
+        fx_plot_buf_free(&t);
+    }
     if (c->legend_moved)
         fx_plot_put_note(b, nkeys(c, 0) > (size_t)c->h
                                 ? "the legend is below: more curves than rows beside the chart"
@@ -649,6 +687,7 @@ FxPlotStatus fx_plot_line(FxPlotBuf *out, const FxPlotSeries *series,
         draw_series(&c, i);
     for (size_t i = 0; i < nseries; i++)
         draw_band(&c, i);
+    draw_marks(&c);
     put_chart(&c, out);
     st = fx_plot_buf_status(out);
 done:

@@ -219,6 +219,36 @@ static int put_legend(FxPlotBuf *b, const Frame *f, const FxPlotSeries *s, size_
     return n;
 }
 
+/* The markers: a dashed grey line across the plotting area each (with
+ * its label as a tooltip), and their labels as rows under the legend, as
+ * the text chart's notes. */
+static void put_mark_lines(FxPlotBuf *b, const Frame *f)
+{
+    for (size_t m = 0; m < f->o->nmarks; m++) {
+        double x = px_x(f, f->o->marks[m].x);
+        if (!isfinite(x) || x < f->x0 - 0.5 || x > f->x1 + 0.5)
+            continue;
+        fx_plot_buf_printf(b, "<g class=\"marker\"><title>");
+        fx_plot_put_xml(b, f->o->marks[m].label);
+        fx_plot_buf_printf(b, "</title><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                           "stroke=\"#666666\" stroke-dasharray=\"3,3\"/></g>\n",
+                           x, f->y0, x, f->y1);
+    }
+}
+
+static void put_mark_notes(FxPlotBuf *b, const Frame *f, double top)
+{
+    for (size_t m = 0; m < f->o->nmarks; m++) {
+        double y = top + (double)m * SVG_ROW;
+        fx_plot_buf_printf(b, "<g class=\"marker-note\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                           "y2=\"%.1f\" stroke=\"#666666\" stroke-dasharray=\"3,3\"/>"
+                           "<text x=\"%.1f\" y=\"%.1f\" fill=\"#222222\">marks ",
+                           f->x0 + 14, y - 7, f->x0 + 14, y + 7, f->x0 + 34, y + 4);
+        fx_plot_put_xml(b, f->o->marks[m].label);
+        fx_plot_buf_puts(b, "</text></g>\n");
+    }
+}
+
 static size_t legend_rows(const FxPlotSeries *s, size_t ns, const FxPlotLineOpts *o)
 {
     size_t n = 0;
@@ -240,7 +270,8 @@ FxPlotStatus fx_plot_line_svg(FxPlotBuf *out, const FxPlotSeries *series, size_t
     int has_y = opts->ylabel && opts->ylabel[0], has_x = opts->xlabel && opts->xlabel[0];
     f.x0 = SVG_L, f.x1 = SVG_W - SVG_R, f.y0 = SVG_T + (has_y ? 18 : 0), f.y1 = f.y0 + SVG_PH;
     double legend_top = f.y1 + 30 + (has_x ? 20 : 0);
-    double h = legend_top + (double)legend_rows(series, nseries, opts) * SVG_ROW + 10;
+    double marks_top = legend_top + (double)legend_rows(series, nseries, opts) * SVG_ROW;
+    double h = marks_top + (double)opts->nmarks * SVG_ROW + 10;
     fx_plot_buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" class=\"fx-chart\" "
                        "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
                        "font-family=\"sans-serif\" font-size=\"12\">\n", SVG_W, h, SVG_W, h);
@@ -269,8 +300,10 @@ FxPlotStatus fx_plot_line_svg(FxPlotBuf *out, const FxPlotSeries *series, size_t
     int look = 0;
     for (size_t i = 0; i < nseries; i++)
         put_series(out, &f, &series[i], series[i].faint ? 0 : look++);
+    put_mark_lines(out, &f);
     fx_plot_buf_puts(out, "</g>\n");
     put_legend(out, &f, series, nseries, legend_top);
+    put_mark_notes(out, &f, marks_top);
     fx_plot_buf_puts(out, "</svg>\n");
     return fx_plot_buf_status(out);
 }

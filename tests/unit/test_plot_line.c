@@ -372,6 +372,62 @@ static void test_band(Checks *c)
     render(c, "line_band_unicode", &s, 1, &o);
 }
 
+/* Markers (where a diagnosed problem begins): a dotted column at their x
+ * in the cells no curve took, and a note naming each; one off the x axis
+ * is named, not drawn. */
+static void test_marks(Checks *c)
+{
+    double y[20];
+    for (int i = 0; i < 20; i++)
+        y[i] = i < 10 ? 10 - i : i - 8;
+    FxPlotSeries s = {"val_loss", y, NULL, 20, NULL, NULL, 0};
+    FxPlotMarker m[2] = {{10, "epoch 10, overfitting"}, {40, "epoch 40, late"}};
+    FxPlotLineOpts o = fx_plot_line_defaults();
+    o.height = 9;
+    o.width = 60;
+    o.marks = m;
+    o.nmarks = 1;
+    FxPlotBuf b;
+    fx_plot_buf_init(&b);
+    fx_plot_line(&b, &s, 1, &o);
+    char line[256];
+    int col = -1, rows = 0, same = 1;
+    for (int r = 0; r < 9; r++) {
+        line_of(b.data, r, line, sizeof line);
+        char *p = strchr(line, ':');
+        if (!p)
+            continue;
+        rows++;
+        if (col < 0)
+            col = (int)(p - line);
+        same &= (int)(p - line) == col;
+    }
+    CHECK(c, rows >= 5 && same, "the marker is one column of ':' (%d rows)", rows);
+    CHECK(c, strstr(b.data, "note: ':' marks epoch 10, overfitting\n") != NULL,
+          "the note names the marker");
+    fx_plot_buf_clear(&b);
+    o.nmarks = 0;
+    fx_plot_line(&b, &s, 1, &o);
+    CHECK(c, !strchr(b.data, ':'), "without markers no ':' is drawn");
+    fx_plot_buf_clear(&b);
+    o.nmarks = 2;
+    fx_plot_line(&b, &s, 1, &o);
+    CHECK(c, strstr(b.data, "marks epoch 40, late (off the x axis)") != NULL,
+          "a marker beyond the x axis is named as such");
+    fx_plot_buf_clear(&b);
+    fx_plot_line_svg(&b, &s, 1, &o);
+    const char *g = strstr(b.data, "<g class=\"marker\"><title>epoch 10, overfitting</title>");
+    CHECK(c, g && !strstr(g + 1, "<g class=\"marker\">"),
+          "the SVG draws the one marker inside the axis, with its label as a tooltip");
+    CHECK(c, strstr(b.data, "marks epoch 40, late</text>") != NULL,
+          "the SVG lists every marker under the legend");
+    fx_plot_buf_free(&b);
+    o.nmarks = 1;
+    render(c, "line_marks", &s, 1, &o);
+    o.mode = FX_PLOT_UNICODE;
+    render(c, "line_marks_unicode", &s, 1, &o);
+}
+
 static void test_chart_details(Checks *c)
 {
     double a[10] = {1.2, 0.9, 0.7, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1};
@@ -501,5 +557,6 @@ int main(void)
     test_arguments(&c);
     test_chart_details(&c);
     test_band(&c);
+    test_marks(&c);
     return checks_done(&c);
 }
