@@ -25,8 +25,7 @@ RtRng fx_std_data_rng(FxInterp *I)
     return rt_rng(s->seed, rt_stream(RT_STREAM_DATA, s->data_calls++));
 }
 
-/* I->opt.threads, or the machine's online cores when it is 0. */
-static int wanted_threads(const FxInterp *I)
+int fx_std_thread_count(const FxInterp *I)
 {
     if (I->opt.threads > 0)
         return I->opt.threads;
@@ -39,7 +38,7 @@ RtThreads *fx_std_threads(FxInterp *I)
     FxStd *s = fx_std(I);
     if (s->threads)
         return s->threads;
-    int n = wanted_threads(I);
+    int n = fx_std_thread_count(I);
     if (n <= 1) {
         if (!s->blas_pinned)
             rt_blas_set_threads(1);

@@ -45,6 +45,9 @@ RtRng fx_std_data_rng(FxInterp *I);
  * way OpenBLAS is held to one thread: with a pool its threads would fight
  * the pool's, and at --threads 1 fx must use one core. */
 RtThreads *fx_std_threads(FxInterp *I);
+/* The threads training uses: I->opt.threads, or the machine's online
+ * cores when it is 0 (at most 256). */
+int fx_std_thread_count(const FxInterp *I);
 
 /* An empty runtime error value carrying the interpreter's memory budget:
  * what every call into the runtime is given. */

@@ -497,31 +497,36 @@ RtModel *fx_model_build(FxInterp *I, const FxModel *m, const RtShape *input, int
 
 /* ---- summary ------------------------------------------------------------------------ */
 
-static void print_summary(FxInterp *I, const FxModel *m, RtModel *rm)
+void fx_model_summary_text(const FxModel *m, RtModel *rm, FxBuf *out)
 {
     char shape[RT_SHAPE_STR_SIZE], num[32];
     RtShape in = rt_model_input_shape(rm);
-    FxBuf b;
-    fx_buf_init(&b);
-    fx_buf_printf(&b, "model %s, input %s\n", m->name, rt_shape_str(&in, shape, sizeof shape));
+    fx_buf_printf(out, "model %s, input %s\n", m->name, rt_shape_str(&in, shape, sizeof shape));
     size_t w = 5;
     for (int i = 0; i < rt_model_layers(rm); i++) {
         size_t l = strlen(rt_model_layer_name(rm, i));
         w = l > w ? l : w;
     }
-    fx_buf_printf(&b, "  #  %-*s  %-16s %10s\n", (int)w, "layer", "output shape", "params");
+    fx_buf_printf(out, "  #  %-*s  %-16s %10s\n", (int)w, "layer", "output shape", "params");
     for (int i = 0; i < rt_model_layers(rm); i++) {
         RtShape s = rt_model_layer_shape(rm, i);
         snprintf(num, sizeof num, "%lld", (long long)rt_model_layer_params(rm, i));
-        fx_buf_printf(&b, "%3d  %-*s  %-16s %10s\n", i, (int)w, rt_model_layer_name(rm, i),
+        fx_buf_printf(out, "%3d  %-*s  %-16s %10s\n", i, (int)w, rt_model_layer_name(rm, i),
                       rt_shape_str(&s, shape, sizeof shape), num);
     }
     int64_t bufs = 0;
     rt_model_buffers(rm, &bufs);
-    fx_buf_printf(&b, "total: %lld trainable parameters", (long long)rt_model_param_count(rm));
+    fx_buf_printf(out, "total: %lld trainable parameters", (long long)rt_model_param_count(rm));
     if (bufs)
-        fx_buf_printf(&b, ", %lld non-trainable (batchnorm statistics)", (long long)bufs);
-    fx_buf_puts(&b, "\n");
+        fx_buf_printf(out, ", %lld non-trainable (batchnorm statistics)", (long long)bufs);
+    fx_buf_puts(out, "\n");
+}
+
+static void print_summary(FxInterp *I, const FxModel *m, RtModel *rm)
+{
+    FxBuf b;
+    fx_buf_init(&b);
+    fx_model_summary_text(m, rm, &b);
     fwrite(b.s, 1, b.len, I->out);
     fx_buf_free(&b);
 }

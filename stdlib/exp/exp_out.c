@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "diag/verdict.h"
 #include "experiment.h"
 
 char *fx_read_file(const char *path, size_t *len);
@@ -226,6 +227,20 @@ static void manifest_line(FxInterp *I, FxBuf *b, int k, const FxRun *r, FxValue 
         fx_buf_printf(b, ", \"best_%s\": ", r->has_val ? "val_loss" : "loss");
         fx_json_number(b, w[at]);
         fx_buf_printf(b, ", \"best_epoch\": %lld", (long long)at + 1);
+    }
+    fx_buf_printf(b, ", \"threads\": %d, \"diagnosis\": ", r->threads);
+    FxVerdict v[FX_DK_COUNT];
+    char kinds[256];
+    fx_diag_kinds_text(v, fx_run_diagnose(r, NULL, v), kinds, sizeof kinds);
+    fx_json_string(b, kinds);
+    FxModel *m = fx_value_model(r->model);
+    if (m && m->weights) {
+        FxBuf s;
+        fx_buf_init(&s);
+        fx_model_summary_text(m, m->weights, &s);
+        fx_buf_puts(b, ", \"model\": ");
+        fx_json_string(b, s.s ? s.s : "");
+        fx_buf_free(&s);
     }
     fx_buf_printf(b, ", \"files\": [\"run-%d.csv\", \"run-%d.jsonl\"]}\n", k, k);
 }

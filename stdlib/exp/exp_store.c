@@ -93,6 +93,7 @@ void fx_store_open(FxInterp *I, const FxNode *sweep, FxEnv *env, FxStore *st)
             fx_hash_bytes(&st->block, src->text + o->span.off, o->span.len);
     }
     fx_hash_bytes(&st->block, FX_VERSION, strlen(FX_VERSION));
+    fx_hash_bytes(&st->block, FX_WIRE_FORMAT, strlen(FX_WIRE_FORMAT));
     fx_store_block_names(sweep, env, &st->names);
     read_heads(st);
 }

@@ -328,6 +328,7 @@ static FxValue make_run(TrainJob *j, RtModel *rm, RtHistory *h)
     copy->input = j->data->shape;
     r->model = fx_model_value(I, copy);
     set_status(r, j);
+    r->threads = fx_std_thread_count(I);
     if ((j->diagnose || I->opt.diagnose) && !j->lstsq) {
         r->diagnosed = 1;
         FxVerdict v[FX_DK_COUNT];

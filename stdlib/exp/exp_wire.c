@@ -56,7 +56,8 @@ static int put_run(FxBuf *b, const FxRun *r, char *why, size_t whylen)
     put_curve(b, h->batch_accuracy, h->steps);
     put_curve(b, h->step_loss, h->steps);
     put_curve(b, h->batch_lr, h->steps);
-    int32_t flags[5] = {(int32_t)r->loss, r->classify, r->has_val, r->pruned, r->classes};
+    int32_t flags[7] = {(int32_t)r->loss, r->classify, r->has_val, r->pruned, r->classes,
+                        r->diagnosed, r->threads};
     put(b, flags, sizeof flags);
     put(b, r->label, sizeof r->label);
     put(b, r->status, sizeof r->status);
@@ -210,7 +211,7 @@ static int get_run(Reader *r, FxValue *out)
         return -1;
     h->loss = h->accuracy = h->val_loss = h->val_accuracy = h->lr = NULL;
     h->batch_loss = h->batch_accuracy = h->step_loss = h->batch_lr = NULL;
-    int32_t flags[5];
+    int32_t flags[7];
     if (get_curve(r, &h->loss) || get_curve(r, &h->accuracy) || get_curve(r, &h->val_loss) ||
         get_curve(r, &h->val_accuracy) || get_curve(r, &h->lr) ||
         get_curve(r, &h->batch_loss) || get_curve(r, &h->batch_accuracy) ||
@@ -226,6 +227,8 @@ static int get_run(Reader *r, FxValue *out)
     run->has_val = flags[2];
     run->pruned = flags[3];
     run->classes = flags[4];
+    run->diagnosed = flags[5];
+    run->threads = flags[6];
     return get_model(r, &run->model);
 }
 

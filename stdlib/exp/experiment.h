@@ -77,6 +77,7 @@ typedef struct FxRun {
     int        classes;          /* the data's classes (2 for binary), 0 regression */
     int        diagnosed;        /* trained with diagnose: (or --diagnose): plots
                                     mark where its problems begin */
+    int        threads;          /* the threads it trained with */
 } FxRun;
 
 /* The run's verdicts (exp_diagnose.c) with default thresholds or those of
@@ -175,6 +176,9 @@ int fx_builtin_call_node(FxInterp *I, const FxBuiltin *b, const FxNode *n, FxEnv
 /* Statement and command entry points (exp_*.c), registered by experiment.c. */
 int fx_exec_model(FxInterp *I, const FxNode *n, FxEnv *env);
 int fx_exec_summary(FxInterp *I, const FxNode *n, FxEnv *env);
+/* What `summary` prints of m built as rm (a table of layers, output
+ * shapes and parameters, then the totals), appended to out. */
+void fx_model_summary_text(const FxModel *m, RtModel *rm, FxBuf *out);
 int fx_eval_train(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
 int fx_eval_evaluate(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);
 int fx_eval_predict(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out);

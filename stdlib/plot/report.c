@@ -52,6 +52,24 @@ static void html(FxPlotBuf *b, const char *s)
     fx_plot_put_xml(b, s ? s : "");
 }
 
+/* Text for a <pre>: as html() line by line, keeping newlines and tabs
+ * (which the sanitiser would show as '?'). */
+static void html_pre(FxPlotBuf *b, const char *s)
+{
+    while (s && *s) {
+        size_t n = strcspn(s, "\n\t");
+        char *part = fx_xmalloc(n + 1);
+        memcpy(part, s, n);
+        part[n] = '\0';
+        html(b, part);
+        free(part);
+        if (!s[n])
+            break;
+        fx_plot_buf_put(b, s + n, 1);
+        s += n + 1;
+    }
+}
+
 static char *read_text(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -191,6 +209,68 @@ static void put_env(FxPlotBuf *b, const FxManifest *m)
     fx_plot_buf_printf(b, "<tr><th>runs</th><td>%d</td></tr></table>\n", m->n);
 }
 
+/* Every run whose diagnosis names a problem, with its label; or one line
+ * saying every run is healthy. */
+static void put_diagnoses(FxPlotBuf *b, const FxManifest *m)
+{
+    int any = 0, seen = 0;
+    fx_plot_buf_puts(b, "<h2>Diagnosis</h2>\n<ul id=\"diagnosis\">\n");
+    for (int i = 0; i < m->n; i++) {
+        const char *d = fx_manifest_get(&m->runs[i], "diagnosis");
+        if (!d)
+            continue;
+        seen = 1;
+        if (!strcmp(d, "healthy"))
+            continue;
+        const char *run = fx_manifest_get(&m->runs[i], "run");
+        const char *label = fx_manifest_get(&m->runs[i], "label");
+        fx_plot_buf_printf(b, "<li>run %s", run ? run : "?");
+        if (label && label[0]) {
+            fx_plot_buf_puts(b, " (");
+            html(b, label);
+            fx_plot_buf_puts(b, ")");
+        }
+        fx_plot_buf_puts(b, ": ");
+        html(b, d);
+        fx_plot_buf_puts(b, "</li>\n");
+        any = 1;
+    }
+    if (!any)
+        fx_plot_buf_puts(b, seen ? "<li>every run is healthy</li>\n"
+                                 : "<li>not recorded (an older fx wrote these runs)</li>\n");
+    fx_plot_buf_puts(b, "</ul>\n");
+}
+
+/* Each distinct model summary once, with the runs that trained it. */
+static void put_models(FxPlotBuf *b, const FxManifest *m)
+{
+    fx_plot_buf_puts(b, "<h2>Model</h2>\n");
+    int shown = 0;
+    for (int i = 0; i < m->n; i++) {
+        const char *s = fx_manifest_get(&m->runs[i], "model");
+        int first = s != NULL;
+        for (int j = 0; first && j < i; j++) {
+            const char *t = fx_manifest_get(&m->runs[j], "model");
+            first = !t || strcmp(s, t);
+        }
+        if (!first)
+            continue;
+        fx_plot_buf_puts(b, "<p>runs");
+        for (int j = i, n = 0; j < m->n; j++) {
+            const char *t = fx_manifest_get(&m->runs[j], "model");
+            const char *run = fx_manifest_get(&m->runs[j], "run");
+            if (t && !strcmp(s, t))
+                fx_plot_buf_printf(b, "%s%s", n++ ? ", " : " ", run ? run : "?");
+        }
+        fx_plot_buf_puts(b, ":</p>\n<pre class=\"model\">");
+        html_pre(b, s);
+        fx_plot_buf_puts(b, "</pre>\n");
+        shown++;
+    }
+    if (!shown)
+        fx_plot_buf_puts(b, "<p>Not recorded (an older fx wrote these runs).</p>\n");
+}
+
 static void put_page(FxPlotBuf *b, const char *dir, const FxManifest *m)
 {
     const char *script = fx_manifest_get(&m->runs[0], "script");
@@ -216,10 +296,12 @@ static void put_page(FxPlotBuf *b, const char *dir, const FxManifest *m)
     free(hist);
     fx_plot_buf_puts(b, "<h2>Runs</h2>\n");
     put_table(b, m);
+    put_diagnoses(b, m);
+    put_models(b, m);
     fx_plot_buf_puts(b, "<h2>Script</h2>\n");
     char *src = script ? read_text(script) : NULL;
     fx_plot_buf_puts(b, "<pre id=\"source\">");
-    html(b, src ? src : "(the script could not be read)");
+    html_pre(b, src ? src : "(the script could not be read)");
     fx_plot_buf_puts(b, "</pre>\n");
     free(src);
     fx_plot_buf_printf(b, "<script>%s</script>\n</body></html>\n", script_js);

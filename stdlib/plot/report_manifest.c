@@ -15,8 +15,21 @@ static const char *ws(const char *p)
     return p;
 }
 
+/* The character of \uXXXX at p (p at 'u'): an ASCII one as itself (fx
+ * writes control characters, newlines in a model summary, this way),
+ * anything else as '?'. */
+static char unicode_escape(const char *p)
+{
+    char hex[5] = {0};
+    for (int k = 0; k < 4 && p[k + 1] && p[k + 1] != '"'; k++)
+        hex[k] = p[k + 1];
+    char *end;
+    long v = strtol(hex, &end, 16);
+    return end == hex + 4 && v > 0 && v < 0x80 ? (char)v : '?';
+}
+
 /* Past the JSON string at p (p at '"'); NULL when it does not end. With
- * out, its unescaped text (\uXXXX as '?'). */
+ * out, its unescaped text (\uXXXX decoded as unicode_escape says). */
 static const char *string_end(const char *p, char **out)
 {
     FxBuf b;
@@ -24,8 +37,8 @@ static const char *string_end(const char *p, char **out)
     for (p++; *p && *p != '"' && *p != '\n'; p++) {
         char c = *p;
         if (c == '\\' && p[1]) {
-            c = *++p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'u' ? '?' : *p;
-            for (int k = 0; *p == 'u' && k < 4 && p[1] && p[1] != '"'; k++)
+            c = *++p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'u' ? unicode_escape(p) : *p;
+            for (int k = 0, u = *p == 'u'; u && k < 4 && p[1] && p[1] != '"'; k++)
                 p++;
         }
         if (out)
