@@ -15,26 +15,26 @@ static int stopped(FxCall *c)
     return fx_check_interrupt(c->I, c->node->span);
 }
 
-int fx_data_fill_normal(FxCall *c, RtRng *r, float *x, int64_t n, float mean, float std)
+typedef void (*Fill)(RtRng *r, float *x, int64_t n, float a, float b);
+
+static int fill_parts(FxCall *c, Fill fill, RtRng *r, float *x, int64_t n, float a, float b)
 {
     for (int64_t at = 0; at < n; at += FX_DATA_PART) {
         if (stopped(c))
             return -1;
-        int64_t k = n - at < FX_DATA_PART ? n - at : FX_DATA_PART;
-        rt_rng_fill_normal(r, x + at, k, mean, std);
+        fill(r, x + at, n - at < FX_DATA_PART ? n - at : FX_DATA_PART, a, b);
     }
     return 0;
 }
 
+int fx_data_fill_normal(FxCall *c, RtRng *r, float *x, int64_t n, float mean, float std)
+{
+    return fill_parts(c, rt_rng_fill_normal, r, x, n, mean, std);
+}
+
 int fx_data_fill_uniform(FxCall *c, RtRng *r, float *x, int64_t n, float lo, float hi)
 {
-    for (int64_t at = 0; at < n; at += FX_DATA_PART) {
-        if (stopped(c))
-            return -1;
-        int64_t k = n - at < FX_DATA_PART ? n - at : FX_DATA_PART;
-        rt_rng_fill_uniform(r, x + at, k, lo, hi);
-    }
-    return 0;
+    return fill_parts(c, rt_rng_fill_uniform, r, x, n, lo, hi);
 }
 
 int fx_data_permutation(FxCall *c, RtRng *r, int64_t *perm, int64_t n)
