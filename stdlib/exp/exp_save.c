@@ -439,30 +439,65 @@ int fx_save_write(FxInterp *I, const FxNode *at, const char *path, const FxBuf *
     return write_whole(I, at, path, path, b);
 }
 
-/* Says which file tensor went where, when it was by position or by the
- * names given; file tensors the names left out are listed as not used. */
+static void print_row(FxInterp *I, RtModel *rm, const RtWeightSrc *w, int to)
+{
+    char a[RT_SHAPE_STR_SIZE];
+    RtNamedTensor t;
+    if (to <= -2)
+        fprintf(I->out, "  %-24s %-14s -> layers.%d.num_batches_tracked (%s) = %lld\n", w->name,
+                rt_shape_str(&w->shape, a, sizeof a), -2 - to, rt_model_layer_name(rm, -2 - to),
+                (long long)w->ivalue);
+    else if (to >= 0 && rt_model_tensor(rm, to, &t) == 0)
+        fprintf(I->out, "  %-24s %-14s -> %s (%s)\n", w->name,
+                rt_shape_str(&w->shape, a, sizeof a), t.name, rt_model_layer_name(rm, t.layer));
+    else
+        fprintf(I->out, "  %-24s %-14s    not used\n", w->name,
+                rt_shape_str(&w->shape, a, sizeof a));
+}
+
+/* Says which file tensor went where, when it was by position (in the
+ * file's order) or by the names given (in the model's order, then the
+ * file tensors the names left out, as not used). */
 static void print_map(FxInterp *I, RtModel *rm, const char *path, const RtWeightSrc *src,
                       int64_t n, const int *map, int given)
 {
-    char a[RT_SHAPE_STR_SIZE];
     fprintf(I->out, given ? "load_weights: '%s' maps by the names given:\n"
                           : "load_weights: '%s' maps by position (its names are not the model's):\n",
             path);
-    for (int64_t i = 0; i < n; i++) {
-        RtNamedTensor t;
-        int L = -2 - map[i];
-        if (map[i] <= -2)
-            fprintf(I->out, "  %-24s %-14s -> layers.%d.num_batches_tracked (%s) = %lld\n",
-                    src[i].name, rt_shape_str(&src[i].shape, a, sizeof a), L,
-                    rt_model_layer_name(rm, L), (long long)src[i].ivalue);
-        else if (map[i] >= 0 && rt_model_tensor(rm, map[i], &t) == 0)
-            fprintf(I->out, "  %-24s %-14s -> %s (%s)\n", src[i].name,
-                    rt_shape_str(&src[i].shape, a, sizeof a), t.name,
-                    rt_model_layer_name(rm, t.layer));
-        else if (given)
-            fprintf(I->out, "  %-24s %-14s    not used\n", src[i].name,
-                    rt_shape_str(&src[i].shape, a, sizeof a));
+    if (!given) {
+        for (int64_t i = 0; i < n; i++)
+            if (map[i] != -1)
+                print_row(I, rm, &src[i], map[i]);
+        return;
     }
+    int nt = rt_model_tensor_count(rm);
+    int *order = fx_xmalloc((size_t)(nt + 1) * sizeof *order);
+    rt_weights_torch_order(rm, order);
+    for (int k = 0; k < nt; k++)
+        for (int64_t i = 0; i < n; i++) {
+            RtNamedTensor t;
+            if (map[i] != order[k])
+                continue;
+            print_row(I, rm, &src[i], map[i]);
+            rt_model_tensor(rm, order[k], &t);
+            for (int64_t j = 0; j < n; j++)
+                if (map[j] == -2 - t.layer && strstr(t.name, "running_var"))
+                    print_row(I, rm, &src[j], map[j]);
+        }
+    for (int64_t i = 0; i < n; i++)
+        if (map[i] == -1)
+            print_row(I, rm, &src[i], -1);
+    free(order);
+}
+
+/* Where item k of the names: list is written: the item, when the list is
+ * written out, else the whole argument. */
+static FxSpan name_span(FxCall *c, int k, int count)
+{
+    const FxNode *at = c->at[3];
+    if (k >= 0 && at && at->kind == FX_N_LIST && at->items.count == count)
+        return at->items.items[k]->span;
+    return fx_arg_span(c, 3);
 }
 
 /* names: of load_weights, a list of the file's tensor names (non-empty
@@ -485,7 +520,7 @@ static int given_names(FxCall *c, const char ***names, int *count)
         if (it.type != FX_STR || fx_as_str(it)->len == 0) {
             free(*names);
             *names = NULL;
-            return fx_error(c->I, fx_arg_span(c, 3), "names: item %zu is %s; each is a tensor "
+            return fx_error(c->I, name_span(c, (int)k, (int)l->n), "names: item %zu is %s; each is a tensor "
                             "name in the file, as \"0.weight\"", k,
                             it.type == FX_STR ? "an empty string" : fx_type_phrase(it));
         }
@@ -493,16 +528,6 @@ static int given_names(FxCall *c, const char ***names, int *count)
     }
     *count = (int)l->n;
     return 0;
-}
-
-/* Where item k of the names: list is written: the item, when the list is
- * written out, else the whole argument. */
-static FxSpan name_span(FxCall *c, int k, int count)
-{
-    const FxNode *at = c->at[3];
-    if (k >= 0 && at && at->kind == FX_N_LIST && at->items.count == count)
-        return at->items.items[k]->span;
-    return fx_arg_span(c, 3);
 }
 
 /* The error of rt_weights_map_given at item k, with the file's closest
@@ -520,8 +545,9 @@ static void given_error(FxCall *c, const RtError *e, const char *const *names, i
     if (s)
         fx_error_hint(c->I, "did you mean '%s'?", s);
     else if (n > 0)
-        fx_error_hint(c->I, "its tensors are '%s'%s%s%s", src[0].name, n > 1 ? ", '" : "",
-                      n > 1 ? src[1].name : "", n > 2 ? "', ..." : n > 1 ? "'" : "");
+        fx_error_hint(c->I, "its %lld tensors are '%s'%s%s%s", (long long)n, src[0].name,
+                      n > 1 ? ", '" : "", n > 1 ? src[1].name : "",
+                      n > 2 ? "', ..." : n > 1 ? "'" : "");
     free(cands);
 }
 
@@ -559,6 +585,27 @@ static int read_weights(FxCall *c, const char *path, RtWeightSrc **src, int64_t 
     return 0;
 }
 
+/* After a positional mapping failed: names: exists, and the order its
+ * names follow (the model's tensors, the first 8 of them). */
+static void order_hint(FxCall *c, RtModel *rm)
+{
+    int nt = rt_model_tensor_count(rm);
+    int *order = fx_xmalloc((size_t)(nt + 1) * sizeof *order);
+    rt_weights_torch_order(rm, order);
+    FxBuf b;
+    fx_buf_init(&b);
+    for (int k = 0; k < nt && k < 8; k++) {
+        RtNamedTensor t;
+        rt_model_tensor(rm, order[k], &t);
+        fx_buf_printf(&b, "%s%s", k ? ", " : "", t.name);
+    }
+    fx_error_hint(c->I, "give the file's tensor names with names: [\"...\", ...], one for each "
+                  "of the model's %d tensors in its order: %s%s", nt, b.s ? b.s : "",
+                  nt > 8 ? ", ..." : "");
+    fx_buf_free(&b);
+    free(order);
+}
+
 /* The file's weights into rm: by the names: given, else by name or
  * position; the mapping printed unless it was by the model's own names. */
 static int put_weights(FxCall *c, RtModel *rm, const char *path)
@@ -588,6 +635,8 @@ static int put_weights(FxCall *c, RtModel *rm, const char *path)
         given_error(c, &e, names, count, item, src, n);
     } else {
         fx_rt_error(c->I, fx_arg_span(c, 1), &e);
+        if (positional && e.code == RT_ERR_SHAPE)
+            order_hint(c, rm);
     }
     free(map);
     free(names);
