@@ -510,7 +510,10 @@ static int given_names(FxCall *c, const char ***names, int *count)
         return 0;
     FxValue v = c->args[3];
     FxList *l = v.type == FX_LIST ? fx_as_list(v) : NULL;
-    if (!l || l->n > 1000000)
+    if (l && l->n > 1000000)
+        return fx_error(c->I, fx_arg_span(c, 3), "names: lists %zu names; no model has that "
+                        "many tensors", l->n);
+    if (!l)
         return fx_error(c->I, fx_arg_span(c, 3), "names: lists the file's tensor names in the "
                         "model's order, as in names: [\"features.0.weight\", "
                         "\"features.0.bias\", ...]; got %s", fx_type_phrase(v));
