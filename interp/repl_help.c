@@ -103,7 +103,8 @@ static const Topic topics[] = {
              "  writes a run or a sweep (a row per epoch; per step with steps: true), a\n"
              "  list or a set of curves to .csv or .jsonl, a model's (or run's)\n"
              "  weights to .safetensors (load_weights reads them back; names: \"torch\"\n"
-             "  names them as PyTorch's nn.Sequential does), or a dataset\n"
+             "  names them as PyTorch's nn.Sequential does, batchnorm's\n"
+             "  num_batches_tracked included), or a dataset\n"
              "  to .npy (its samples; labels: another .npy for its targets) or .npz\n"
              "  (both, as x and y; load_npy and load_npz read them back)\n"
              "  (:save FILE is the REPL command that saves the session)\n"},

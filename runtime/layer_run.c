@@ -38,6 +38,7 @@ static int batchnorm_forward(RtLayer *L, RtThreads *th, const float *x,
     rt_batchnorm_forward(th, train, L->act, x, L->w, L->b, L->buf, L->buf + c,
                          L->scratch, L->scratch + c, n, c, s,
                          L->spec.momentum, L->spec.eps);
+    L->batches += train;
     return 0;
 }
 

@@ -130,6 +130,13 @@ static void reset_batchnorm(RtLayer *L)
         L->buf[c] = 0.0f;
         L->buf[L->nw + c] = 1.0f;
     }
+    L->batches = 0;
+}
+
+static void copy_batches(RtModel *dst, const RtModel *src)
+{
+    for (int i = 0; i < dst->nlayers; i++)
+        dst->layers[i].batches = src->layers[i].batches;
 }
 
 /* The four slabs together against the budget, before any is allocated:
@@ -245,6 +252,7 @@ RtModel *rt_model_clone(const RtModel *src, int64_t max_batch, RtError *err)
         return NULL;
     memcpy(m->params, src->params, (size_t)src->nparams * sizeof(float));
     memcpy(m->buffers, src->buffers, (size_t)src->nbuffers * sizeof(float));
+    copy_batches(m, src);
     m->th = src->th;
     m->dropout_seed = src->dropout_seed;
     return m;
@@ -277,6 +285,7 @@ int rt_model_copy_weights(RtModel *dst, const RtModel *src, RtError *err)
     }
     memcpy(dst->params, src->params, (size_t)src->nparams * sizeof(float));
     memcpy(dst->buffers, src->buffers, (size_t)src->nbuffers * sizeof(float));
+    copy_batches(dst, src);
     return 0;
 }
 
@@ -362,6 +371,18 @@ float *rt_model_buffers(RtModel *m, int64_t *count)
     if (count)
         *count = m->nbuffers;
     return m->buffers;
+}
+
+int64_t rt_model_batches_tracked(const RtModel *m, int layer)
+{
+    return layer >= 0 && layer < m->nlayers ? m->layers[layer].batches : 0;
+}
+
+void rt_model_set_batches_tracked(RtModel *m, int layer, int64_t n)
+{
+    if (layer >= 0 && layer < m->nlayers &&
+        m->layers[layer].spec.kind == RT_LAYER_BATCHNORM)
+        m->layers[layer].batches = n;
 }
 
 int rt_model_tensor_count(const RtModel *m) { return m->ntensors; }

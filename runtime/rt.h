@@ -360,7 +360,9 @@ void rt_polyfeat_forward(float *out, const float *x, int64_t n, int degree,
  * "layers.<i>.running_mean", "layers.<i>.running_var", where i is the
  * layer's index in the spec array (as in a PyTorch nn.Sequential named
  * `layers`; parameterless layers keep their index). PyTorch's BatchNorm
- * also saves num_batches_tracked; this runtime has no such tensor.
+ * also saves num_batches_tracked: here an integer per batchnorm layer,
+ * not a tensor (rt_model_batches_tracked), counting its train-mode
+ * forwards as PyTorch does; copied with the weights, reset by init.
  *
  * The loss and the last layer: when the last layer is sigmoid and the loss
  * is RT_LOSS_BCE, or the last layer is softmax and the loss is
@@ -417,6 +419,10 @@ float  *rt_model_params(RtModel *m, int64_t *count);
 float  *rt_model_grads(RtModel *m, int64_t *count);
 float  *rt_model_buffers(RtModel *m, int64_t *count);
 int64_t rt_model_param_count(const RtModel *m);
+/* Batchnorm layer i's num_batches_tracked (0 for any other layer); set
+ * only on a batchnorm layer. */
+int64_t rt_model_batches_tracked(const RtModel *m, int layer);
+void    rt_model_set_batches_tracked(RtModel *m, int layer, int64_t n);
 
 typedef struct RtNamedTensor {
     char    name[48];       /* "layers.0.weight" */
@@ -907,36 +913,58 @@ int rt_predict(RtModel *m, const float *x, int64_t n, int64_t batch,
                float *out, RtError *err);
 
 /* Weights to a safetensors file (PyTorch-readable: F32 tensors named as
- * rt_model_tensor names them, with a __metadata__ entry {"format": "pt",
- * "producer": "fx VERSION"}) and back. Saving writes PATH.tmp and renames
- * it. Loading checks the whole file first (RT_ERR_FORMAT with the byte
- * offset for a malformed or truncated file, never a crash), then every
- * name (RT_ERR_SHAPE for a tensor the model lacks or the file lacks; a
- * PyTorch "*.num_batches_tracked" is skipped), shape (RT_ERR_SHAPE) and
+ * rt_model_tensor names them, then each batchnorm's I64
+ * "layers.<i>.num_batches_tracked", with a __metadata__ entry {"format":
+ * "pt", "producer": "fx VERSION"}) and back. Saving writes PATH.tmp and
+ * renames it. Loading checks the whole file first (RT_ERR_FORMAT with the
+ * byte offset for a malformed or truncated file, never a crash), then
+ * every name (RT_ERR_SHAPE for a tensor the model lacks or the file
+ * lacks; a num_batches_tracked sets the batchnorm's count), shape (RT_ERR_SHAPE) and
  * dtype (RT_ERR_FORMAT), naming the tensor; the model changes only when
  * everything loads. The optimizer's state is not saved. */
 int rt_weights_save(RtModel *m, const char *path, RtError *err);
 int rt_weights_load(RtModel *m, const char *path, RtError *err);
 
 /* Tensors read from a weight file, as floats, for rt_weights_map. A tensor
- * that is not floating-point in the file has data NULL (a PyTorch
- * "*.num_batches_tracked" is skipped; any other is an error). */
+ * that is not floating-point in the file has data NULL (any but a
+ * PyTorch "*.num_batches_tracked" is an error); a one-element I64 tensor
+ * (num_batches_tracked) has its value in ivalue, has_ivalue set. */
 typedef struct RtWeightSrc {
     const char  *name;      /* as the file names it */
     const char  *dtype;     /* as the file has it: "F32", "BF16", "I64" */
     RtShape      shape;
     const float *data;      /* numel(shape) floats, or NULL */
+    int64_t      ivalue;
+    int          has_ivalue;
 } RtWeightSrc;
 
-/* Which model tensor each of src[0..n) goes to: map[i] (-1: skipped).
+/* Which model tensor each of src[0..n) goes to: map[i] (-1: not used;
+ * -2 - L: the num_batches_tracked of batchnorm layer L).
  * By name when every file name (but num_batches_tracked) is the model's;
  * else by position in PyTorch's order (layer by layer: weight, bias,
- * running_mean, running_var), *positional set. Every shape is checked:
- * RT_ERR_SHAPE naming both shapes, or a tensor missing or left over;
- * RT_ERR_FORMAT for a tensor that is not floats. `path` names the file. */
+ * running_mean, running_var, num_batches_tracked), *positional set. A
+ * num_batches_tracked goes to the batchnorm whose running_var is the
+ * same module's (the same name up to the last dot); a file without one
+ * leaves the count at 0. Every shape is checked: RT_ERR_SHAPE naming both
+ * shapes, or a tensor missing or left over; RT_ERR_FORMAT for a tensor
+ * that is not floats. `path` names the file. */
 int  rt_weights_map(RtModel *m, const RtWeightSrc *src, int64_t n,
                     const char *path, int *map, int *positional, RtError *err);
-/* Copies the mapped tensors into the model. */
+/* The same, with the file's tensor names given: names[k] for the model's
+ * k-th tensor in PyTorch's order (as rt_weights_map by position takes
+ * them); file tensors not named are not used, and a batchnorm's
+ * num_batches_tracked goes with its running_var as above (it is not
+ * named). Errors (RT_ERR_SHAPE) set *item to the index of the name at
+ * fault, or -1 for a count that does not match: a name not in the file,
+ * a name given twice, a num_batches_tracked named, a shape mismatch
+ * naming both shapes. */
+int  rt_weights_map_given(RtModel *m, const RtWeightSrc *src, int64_t n,
+                          const char *const *names, int count,
+                          const char *path, int *map, int *item,
+                          RtError *err);
+/* The model's tensor indices in PyTorch's order, into order[count]. */
+void rt_weights_torch_order(RtModel *m, int *order);
+/* Copies the mapped tensors (and counts) into the model. */
 void rt_weights_apply(RtModel *m, const RtWeightSrc *src, int64_t n,
                       const int *map);
 /* Every tensor of a safetensors file as floats (F64, F16 and BF16
@@ -947,10 +975,9 @@ int  rt_weights_read_st(const char *path, RtWeightSrc **src, int64_t *n,
 void rt_weights_src_free(RtWeightSrc *src, int64_t n);
 /* Weights to a safetensors file named as PyTorch names an nn.Sequential
  * of the same layers ("0.weight", "3.running_var"; fx's layer index is the
- * module's index), with each batchnorm's "num_batches_tracked" (I64, set
- * to `batches`), so load_state_dict(strict=True) takes it. */
-int  rt_weights_save_torch(RtModel *m, const char *path, int64_t batches,
-                           RtError *err);
+ * module's index), with each batchnorm's "num_batches_tracked" (I64,
+ * rt_model_batches_tracked), so load_state_dict(strict=True) takes it. */
+int  rt_weights_save_torch(RtModel *m, const char *path, RtError *err);
 /* "3.weight" for the model's tensor i, layers.3.weight. */
 void rt_weights_torch_name(RtModel *m, int i, char *out, size_t cap);
 /* Sorts tensors into the order PyTorch's state_dict gives them, from

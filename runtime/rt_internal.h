@@ -162,6 +162,8 @@ typedef struct RtLayer {
     float   *scratch2;         /* conv2d: the GEMM result buffer */
     int      fixed_mask;       /* dropout: the mask was given */
     int      last_train;       /* mode of the last forward */
+    int64_t  batches;          /* batchnorm: train-mode forwards so far
+                                  (PyTorch's num_batches_tracked) */
 } RtLayer;
 
 /* Checks the spec, infers the output shape from `in` and sets the sizes;

@@ -674,9 +674,9 @@ static int put_entry(char *h, size_t cap, size_t *len, const char *name,
     return rc;
 }
 
-/* The JSON header, padded with spaces to a multiple of 8 bytes. Torch
- * names ("0.weight") and num_batches_tracked scalars after the floats
- * when `torch` is set. */
+/* The JSON header, padded with spaces to a multiple of 8 bytes: the
+ * floats, then each batchnorm's num_batches_tracked scalar; torch names
+ * ("0.weight") when `torch` is set. */
 static char *build_header(RtModel *m, int torch, size_t *len, RtError *err)
 {
     int nt = rt_model_tensor_count(m);
@@ -697,9 +697,10 @@ static char *build_header(RtModel *m, int torch, size_t *len, RtError *err)
                         &off, 4 * (uint64_t)t.count);
     }
     RtShape scalar = rt_shape(0, NULL);
-    for (int L = 0; torch && L < rt_model_layers(m) && rc == 0; L++)
+    for (int L = 0; L < rt_model_layers(m) && rc == 0; L++)
         if (counts_batches(m, L)) {
-            snprintf(name, sizeof name, "%d.num_batches_tracked", L);
+            snprintf(name, sizeof name, "%s%d.num_batches_tracked",
+                     torch ? "" : "layers.", L);
             rc |= put_entry(h, cap, len, name, "I64", &scalar, &off, 8);
         }
     rc |= put(h, cap, len, "}");
@@ -738,7 +739,7 @@ static int write_le64(FILE *fp, uint64_t v)
 }
 
 static int write_file(RtModel *m, FILE *fp, const char *hdr, size_t len,
-                      int torch, int64_t batches)
+                      int torch)
 {
     if (write_le64(fp, (uint64_t)len) < 0 || fwrite(hdr, 1, len, fp) != len)
         return -1;
@@ -748,16 +749,16 @@ static int write_file(RtModel *m, FILE *fp, const char *hdr, size_t len,
         if (write_floats(fp, t.data, t.count) < 0)
             return -1;
     }
-    for (int L = 0; torch && L < rt_model_layers(m); L++)
-        if (counts_batches(m, L) && write_le64(fp, (uint64_t)batches) < 0)
+    for (int L = 0; L < rt_model_layers(m); L++)
+        if (counts_batches(m, L) &&
+            write_le64(fp, (uint64_t)rt_model_batches_tracked(m, L)) < 0)
             return -1;
     return 0;
 }
 
 /* Written as a file that is complete or absent (rt_out_open): a reader, or
  * a run killed while it writes, never sees a half-written file. */
-static int save(RtModel *m, const char *path, int torch, int64_t batches,
-                RtError *err)
+static int save(RtModel *m, const char *path, int torch, RtError *err)
 {
     size_t len = 0;
     if (!m || !path) {
@@ -770,20 +771,19 @@ static int save(RtModel *m, const char *path, int torch, int64_t batches,
         rt_free(hdr);
         return -1;
     }
-    int ok = write_file(m, o.f, hdr, len, torch, batches) == 0;
+    int ok = write_file(m, o.f, hdr, len, torch) == 0;
     rt_free(hdr);
     return rt_out_close(&o, ok, err);
 }
 
 int rt_weights_save(RtModel *m, const char *path, RtError *err)
 {
-    return save(m, path, 0, 0, err);
+    return save(m, path, 0, err);
 }
 
-int rt_weights_save_torch(RtModel *m, const char *path, int64_t batches,
-                          RtError *err)
+int rt_weights_save_torch(RtModel *m, const char *path, RtError *err)
 {
-    return save(m, path, 1, batches, err);
+    return save(m, path, 1, err);
 }
 
 /* One element of dtype `dt` at p (little-endian) as float, or 0 when the
@@ -842,6 +842,24 @@ static int read_converted(RtStFile *f, const RtStEntry *e, float *out,
     return 0;
 }
 
+/* A one-element I64 tensor's value (num_batches_tracked). */
+static int read_i64(RtStFile *f, const RtStEntry *e, int64_t *out,
+                    const char *path, RtError *err)
+{
+    unsigned char b[8];
+    if (fseeko(f->fp, (off_t)(f->data_start + e->begin), SEEK_SET) != 0 ||
+        fread(b, 1, 8, f->fp) != 8) {
+        rt_error_set(err, RT_ERR_FORMAT, "%s: tensor '%s' is cut short: the "
+                     "file is truncated", path, e->name);
+        return -1;
+    }
+    uint64_t v = 0;
+    for (int k = 0; k < 8; k++)
+        v |= (uint64_t)b[k] << (8 * k);
+    memcpy(out, &v, 8);
+    return 0;
+}
+
 void rt_weights_src_free(RtWeightSrc *src, int64_t n)
 {
     for (int64_t i = 0; src && i < n; i++) {
@@ -881,6 +899,9 @@ int rt_weights_read_st(const char *path, RtWeightSrc **out, int64_t *n,
             float *d = rt_alloc(e->count + 1, sizeof *d, "weights", err);
             rc = d ? read_converted(&f, e, d, path, err) : -1;
             w->data = d;
+        } else if (rc == 0 && !strcmp(e->dtype, "I64") && e->count == 1) {
+            rc = read_i64(&f, e, &w->ivalue, path, err);
+            w->has_ivalue = rc == 0;
         }
         if (rc == 0)
             *n = i + 1;

@@ -4,10 +4,12 @@
  * every name in the file is one of the model's ("layers.3.weight");
  * otherwise by position in PyTorch's order, layer by layer: weight, bias,
  * running_mean, running_var, which is the order of an nn.Sequential's
- * state_dict whatever its names ("0.weight", "features.0.bias", ...).
- * PyTorch's "*.num_batches_tracked" has no place in the runtime and is
- * skipped either way. Also exact conversions of float16 and bfloat16 bit
- * patterns. Knows nothing of file formats or of the fx language. */
+ * state_dict whatever its names ("0.weight", "features.0.bias", ...); or
+ * by a list of the file's names given in that order. PyTorch's
+ * "*.num_batches_tracked" goes to the batchnorm layer's count, by name or
+ * with its module's running_var. Also exact conversions of float16 and
+ * bfloat16 bit patterns. Knows nothing of file formats or of the fx
+ * language. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,7 +98,7 @@ void rt_weights_sort_torch(RtWeightSrc *src, int64_t n)
 /* The model's tensor indices in PyTorch's order: by layer, each layer's
  * parameters before its buffers (stable: the runtime lists all params,
  * then all buffers). */
-static void torch_order(RtModel *m, int *order)
+void rt_weights_torch_order(RtModel *m, int *order)
 {
     int nt = rt_model_tensor_count(m), k = 0;
     for (int L = 0; L < rt_model_layers(m); L++)
@@ -145,18 +147,78 @@ static int check_float(const RtWeightSrc *s, const char *path, RtError *err)
     return -1;
 }
 
+/* The batchnorm layer whose running_var model tensor i is, or -1. */
+static int count_layer(RtModel *m, int i)
+{
+    RtNamedTensor t;
+    const char *v = ".running_var";
+    size_t n, k = strlen(v);
+    if (rt_model_tensor(m, i, &t) < 0 ||
+        rt_model_layer_spec(m, t.layer)->kind != RT_LAYER_BATCHNORM)
+        return -1;
+    n = strlen(t.name);
+    return n > k && !strcmp(t.name + n - k, v) ? t.layer : -1;
+}
+
+/* The length of a name's module: up to its last dot ("" for none). */
+static size_t module_len(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot ? (size_t)(dot - name) : 0;
+}
+
+static int same_module(const char *a, const char *b)
+{
+    size_t na = module_len(a), nb = module_len(b);
+    return na == nb && !strncmp(a, b, na);
+}
+
+/* src[j], a num_batches_tracked, as batchnorm layer L's count: -2 - L. */
+static int put_count(const RtWeightSrc *s, int L, const char *path, int *map,
+                     RtError *err)
+{
+    char a[RT_SHAPE_STR_SIZE];
+    if (!s->has_ivalue) {
+        rt_error_set(err, RT_ERR_FORMAT, "%s: '%.200s' is %s %s; a "
+                     "num_batches_tracked is one integer (I64, shape [])", path,
+                     s->name, s->dtype, rt_shape_str(&s->shape, a, sizeof a));
+        return -1;
+    }
+    *map = -2 - L;
+    return 0;
+}
+
+/* "layers.<L>.num_batches_tracked" for a batchnorm layer L: L, else -1. */
+static int fx_count_layer(RtModel *m, const char *name)
+{
+    char want[64];
+    for (int L = 0; L < rt_model_layers(m); L++) {
+        if (rt_model_layer_spec(m, L)->kind != RT_LAYER_BATCHNORM)
+            continue;
+        snprintf(want, sizeof want, "layers.%d.num_batches_tracked", L);
+        if (!strcmp(name, want))
+            return L;
+    }
+    return -1;
+}
+
 static int map_names(RtModel *m, const RtWeightSrc *src, int64_t n,
                      const char *path, int *map, RtError *err)
 {
     char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE];
     RtNamedTensor t;
-    for (int64_t j = 0; j < n; j++)
-        if (!rt_weights_skipped(src[j].name) &&
-            rt_model_find_tensor(m, src[j].name, &t) < 0) {
+    for (int64_t j = 0; j < n; j++) {
+        int skip = rt_weights_skipped(src[j].name);
+        int L = skip ? fx_count_layer(m, src[j].name) : -1;
+        if (skip && L >= 0) {
+            if (put_count(&src[j], L, path, &map[j], err) < 0)
+                return -1;
+        } else if (skip || rt_model_find_tensor(m, src[j].name, &t) < 0) {
             rt_error_set(err, RT_ERR_SHAPE, "%s: tensor '%.200s' in the file "
                          "is not in the model", path, src[j].name);
             return -1;
         }
+    }
     for (int i = 0; i < rt_model_tensor_count(m); i++) {
         rt_model_tensor(m, i, &t);
         int64_t k = 0;
@@ -187,11 +249,23 @@ static int map_positions(RtModel *m, const RtWeightSrc *src, int64_t n,
 {
     char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE];
     int nt = rt_model_tensor_count(m), k = 0;
-    int64_t used = 0;
+    int64_t used = 0, prev = -1;
     for (int64_t i = 0; i < n; i++) {
-        if (rt_weights_skipped(src[i].name))
-            continue;
+        if (rt_weights_skipped(src[i].name)) {
+            int L = prev >= 0 ? count_layer(m, map[prev]) : -1;
+            if (L >= 0 && same_module(src[prev].name, src[i].name)) {
+                if (put_count(&src[i], L, path, &map[i], err) < 0)
+                    return -1;
+                continue;
+            }
+            rt_error_set(err, RT_ERR_SHAPE, "%s: '%.200s' does not follow the "
+                         "running_var of a batchnorm in the same module "
+                         "(tensors map by position: the file's names are not "
+                         "the model's)", path, src[i].name);
+            return -1;
+        }
         used++;
+        prev = i;
         if (k == nt) {
             rt_error_set(err, RT_ERR_SHAPE, "%s: the file has more tensors than "
                          "the model's %d: '%.200s' %s is left over (tensors map "
@@ -242,8 +316,104 @@ int rt_weights_map(RtModel *m, const RtWeightSrc *src, int64_t n,
                           "tensor order", err);
     if (!order)
         return -1;
-    torch_order(m, order);
+    rt_weights_torch_order(m, order);
     int rc = map_positions(m, src, n, path, map, order, err);
+    rt_free(order);
+    return rc;
+}
+
+/* The index in src of name (n if none), and whether it is there. */
+static int64_t find_src(const RtWeightSrc *src, int64_t n, const char *name)
+{
+    int64_t j = 0;
+    while (j < n && strcmp(src[j].name, name) != 0)
+        j++;
+    return j;
+}
+
+/* src[j] as the model's tensor at position k of PyTorch's order, for the
+ * name at item k; its num_batches_tracked, when it is a running_var. */
+static int put_given(RtModel *m, const RtWeightSrc *src, int64_t n, int64_t j,
+                     int k, int model_i, const char *path, int *map,
+                     RtError *err)
+{
+    char a[RT_SHAPE_STR_SIZE], b[RT_SHAPE_STR_SIZE], cnt[300];
+    RtNamedTensor t;
+    rt_model_tensor(m, model_i, &t);
+    if (check_float(&src[j], path, err) < 0)
+        return -1;
+    if (!rt_shape_equal(&src[j].shape, &t.shape)) {
+        rt_error_set(err, RT_ERR_SHAPE, "%s: '%.200s' has shape %s; the model's "
+                     "tensor %d, %s of %s, has shape %s", path, src[j].name,
+                     rt_shape_str(&src[j].shape, a, sizeof a), k + 1, t.name,
+                     rt_model_layer_name(m, t.layer),
+                     rt_shape_str(&t.shape, b, sizeof b));
+        return -1;
+    }
+    map[j] = model_i;
+    int L = count_layer(m, model_i);
+    if (L < 0)
+        return 0;
+    size_t ml = module_len(src[j].name);
+    snprintf(cnt, sizeof cnt, "%.*s%snum_batches_tracked", (int)ml, src[j].name,
+             ml ? "." : "");
+    int64_t c = find_src(src, n, cnt);
+    return c < n ? put_count(&src[c], L, path, &map[c], err) : 0;
+}
+
+int rt_weights_map_given(RtModel *m, const RtWeightSrc *src, int64_t n,
+                         const char *const *names, int count,
+                         const char *path, int *map, int *item, RtError *err)
+{
+    char b[RT_SHAPE_STR_SIZE];
+    int nt = rt_model_tensor_count(m), rc = 0;
+    for (int64_t i = 0; i < n; i++)
+        map[i] = -1;
+    *item = -1;
+    int *order = rt_alloc(nt + 1, sizeof *order, "tensor order", err);
+    if (!order)
+        return -1;
+    rt_weights_torch_order(m, order);
+    for (int k = 0; k < count && k < nt && rc == 0; k++) {
+        int64_t j = find_src(src, n, names[k]);
+        *item = k;
+        RtNamedTensor t, u;
+        rt_model_tensor(m, order[k], &t);
+        if (rt_weights_skipped(names[k])) {
+            rt_error_set(err, RT_ERR_SHAPE, "'%.200s' is a batchnorm's count, not "
+                         "one of the model's tensors: leave it out (it comes with "
+                         "its module's running_var); name %d is for %s of %s",
+                         names[k], k + 1, t.name, rt_model_layer_name(m, t.layer));
+            rc = -1;
+        } else if (j == n) {
+            rt_error_set(err, RT_ERR_SHAPE, "%s has no tensor '%.200s' (for the "
+                         "model's %s of %s)", path, names[k], t.name,
+                         rt_model_layer_name(m, t.layer));
+            rc = -1;
+        } else if (map[j] >= 0) {
+            rt_model_tensor(m, map[j], &u);
+            rt_error_set(err, RT_ERR_SHAPE, "'%.200s' is named twice: for %s and "
+                         "for %s", names[k], u.name, t.name);
+            rc = -1;
+        } else {
+            rc = put_given(m, src, n, j, k, order[k], path, map, err);
+        }
+    }
+    if (rc == 0 && count != nt) {
+        *item = count > nt ? nt : -1;
+        RtNamedTensor t;
+        if (count > nt) {
+            rt_error_set(err, RT_ERR_SHAPE, "names: lists %d tensors, the model "
+                         "has %d: '%.200s' is left over", count, nt, names[nt]);
+        } else {
+            rt_model_tensor(m, order[count], &t);
+            rt_error_set(err, RT_ERR_SHAPE, "names: lists %d tensors, the model "
+                         "has %d: nothing for the model's %s of %s, shape %s",
+                         count, nt, t.name, rt_model_layer_name(m, t.layer),
+                         rt_shape_str(&t.shape, b, sizeof b));
+        }
+        rc = -1;
+    }
     rt_free(order);
     return rc;
 }
@@ -253,7 +423,9 @@ void rt_weights_apply(RtModel *m, const RtWeightSrc *src, int64_t n,
 {
     for (int64_t i = 0; i < n; i++) {
         RtNamedTensor t;
-        if (map[i] >= 0 && rt_model_tensor(m, map[i], &t) == 0)
+        if (map[i] <= -2)
+            rt_model_set_batches_tracked(m, -2 - map[i], src[i].ivalue);
+        else if (map[i] >= 0 && rt_model_tensor(m, map[i], &t) == 0)
             memcpy(t.data, src[i].data, (size_t)t.count * sizeof *t.data);
     }
 }

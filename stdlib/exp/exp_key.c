@@ -66,6 +66,8 @@ static void hash_model(uint64_t *h, const FxModel *m)
     hash_i64(h, nb);
     if (q)
         fx_hash_bytes(h, q, (size_t)nb * sizeof *q);
+    for (int i = 0; m->weights && i < rt_model_layers(m->weights); i++)
+        hash_i64(h, rt_model_batches_tracked(m->weights, i));
 }
 
 static void hash_dataset(uint64_t *h, const FxDataset *d)

@@ -246,8 +246,9 @@ static int write_whole(FxInterp *I, const FxNode *at, const char *written, const
 }
 
 /* names: "torch" names the tensors as PyTorch names an nn.Sequential of
- * the same layers ("0.weight"), num_batches_tracked included (the run's
- * step count), so load_state_dict(strict=True) takes the file. */
+ * the same layers ("0.weight"), num_batches_tracked included (each
+ * batchnorm's count of train-mode batches, carried over by load_weights
+ * and continue: true), so load_state_dict(strict=True) takes the file. */
 static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *written,
                         const char *path, FxEnv *env)
 {
@@ -273,7 +274,7 @@ static int save_weights(FxInterp *I, const FxNode *n, FxValue v, const char *wri
         fx_error_path_hint(I, path, 0);
         return -1;
     }
-    if (torch ? rt_weights_save_torch(m->weights, path, r ? r->h.steps : 0, &e)
+    if (torch ? rt_weights_save_torch(m->weights, path, &e)
               : rt_weights_save(m->weights, path, &e)) {
         fx_rt_error(I, n->b->span, &e);
         fx_error_path_hint(I, path, 0);
@@ -438,29 +439,125 @@ int fx_save_write(FxInterp *I, const FxNode *at, const char *path, const FxBuf *
     return write_whole(I, at, path, path, b);
 }
 
-/* Says which file tensor went where, when it was by position. */
-static void print_map(FxInterp *I, RtModel *rm, const char *path, const RtWeightSrc *src,
-                      int64_t n, const int *map)
+static void print_row(FxInterp *I, RtModel *rm, const RtWeightSrc *w, int to)
 {
     char a[RT_SHAPE_STR_SIZE];
-    fprintf(I->out, "load_weights: '%s' maps by position (its names are not the model's):\n",
+    RtNamedTensor t;
+    if (to <= -2)
+        fprintf(I->out, "  %-24s %-14s -> layers.%d.num_batches_tracked (%s) = %lld\n", w->name,
+                rt_shape_str(&w->shape, a, sizeof a), -2 - to, rt_model_layer_name(rm, -2 - to),
+                (long long)w->ivalue);
+    else if (to >= 0 && rt_model_tensor(rm, to, &t) == 0)
+        fprintf(I->out, "  %-24s %-14s -> %s (%s)\n", w->name,
+                rt_shape_str(&w->shape, a, sizeof a), t.name, rt_model_layer_name(rm, t.layer));
+    else
+        fprintf(I->out, "  %-24s %-14s    not used\n", w->name,
+                rt_shape_str(&w->shape, a, sizeof a));
+}
+
+/* Says which file tensor went where, when it was by position (in the
+ * file's order) or by the names given (in the model's order, then the
+ * file tensors the names left out, as not used). */
+static void print_map(FxInterp *I, RtModel *rm, const char *path, const RtWeightSrc *src,
+                      int64_t n, const int *map, int given)
+{
+    fprintf(I->out, given ? "load_weights: '%s' maps by the names given:\n"
+                          : "load_weights: '%s' maps by position (its names are not the model's):\n",
             path);
-    for (int64_t i = 0; i < n; i++) {
-        RtNamedTensor t;
-        if (map[i] < 0 || rt_model_tensor(rm, map[i], &t))
-            continue;
-        fprintf(I->out, "  %-24s %-14s -> %s (%s)\n", src[i].name,
-                rt_shape_str(&src[i].shape, a, sizeof a), t.name,
-                rt_model_layer_name(rm, t.layer));
+    if (!given) {
+        for (int64_t i = 0; i < n; i++)
+            if (map[i] != -1)
+                print_row(I, rm, &src[i], map[i]);
+        return;
     }
+    int nt = rt_model_tensor_count(rm);
+    int *order = fx_xmalloc((size_t)(nt + 1) * sizeof *order);
+    rt_weights_torch_order(rm, order);
+    for (int k = 0; k < nt; k++)
+        for (int64_t i = 0; i < n; i++) {
+            RtNamedTensor t;
+            if (map[i] != order[k])
+                continue;
+            print_row(I, rm, &src[i], map[i]);
+            rt_model_tensor(rm, order[k], &t);
+            for (int64_t j = 0; j < n; j++)
+                if (map[j] == -2 - t.layer && strstr(t.name, "running_var"))
+                    print_row(I, rm, &src[j], map[j]);
+        }
+    for (int64_t i = 0; i < n; i++)
+        if (map[i] == -1)
+            print_row(I, rm, &src[i], -1);
+    free(order);
+}
+
+/* Where item k of the names: list is written: the item, when the list is
+ * written out, else the whole argument. */
+static FxSpan name_span(FxCall *c, int k, int count)
+{
+    const FxNode *at = c->at[3];
+    if (k >= 0 && at && at->kind == FX_N_LIST && at->items.count == count)
+        return at->items.items[k]->span;
+    return fx_arg_span(c, 3);
+}
+
+/* names: of load_weights, a list of the file's tensor names (non-empty
+ * strings) into names[]; *count -1 when not given. */
+static int given_names(FxCall *c, const char ***names, int *count)
+{
+    *names = NULL;
+    *count = -1;
+    if (!c->given[3])
+        return 0;
+    FxValue v = c->args[3];
+    FxList *l = v.type == FX_LIST ? fx_as_list(v) : NULL;
+    if (l && l->n > 1000000)
+        return fx_error(c->I, fx_arg_span(c, 3), "names: lists %zu names; no model has that "
+                        "many tensors", l->n);
+    if (!l)
+        return fx_error(c->I, fx_arg_span(c, 3), "names: lists the file's tensor names in the "
+                        "model's order, as in names: [\"features.0.weight\", "
+                        "\"features.0.bias\", ...]; got %s", fx_type_phrase(v));
+    *names = fx_xmalloc((l->n + 1) * sizeof **names);
+    for (size_t k = 0; k < l->n; k++) {
+        FxValue it = l->items[k];
+        if (it.type != FX_STR || fx_as_str(it)->len == 0) {
+            free(*names);
+            *names = NULL;
+            return fx_error(c->I, name_span(c, (int)k, (int)l->n), "names: item %zu is %s; each is a tensor "
+                            "name in the file, as \"0.weight\"", k,
+                            it.type == FX_STR ? "an empty string" : fx_type_phrase(it));
+        }
+        (*names)[k] = fx_as_str(it)->s;
+    }
+    *count = (int)l->n;
+    return 0;
+}
+
+/* The error of rt_weights_map_given at item k, with the file's closest
+ * name as a hint when the name is not in the file. */
+static void given_error(FxCall *c, const RtError *e, const char *const *names, int count, int k,
+                        const RtWeightSrc *src, int64_t n)
+{
+    fx_rt_error(c->I, name_span(c, k, count), e);
+    if (k < 0 || k >= count || !strstr(e->msg, " has no tensor '"))
+        return;
+    const char **cands = fx_xmalloc((size_t)(n + 1) * sizeof *cands);
+    for (int64_t i = 0; i < n; i++)
+        cands[i] = src[i].name;
+    const char *s = fx_diag_suggest(names[k], cands, (int)n);
+    if (s)
+        fx_error_hint(c->I, "did you mean '%s'?", s);
+    else if (n > 0)
+        fx_error_hint(c->I, "its %lld tensors are '%s'%s%s%s", (long long)n, src[0].name,
+                      n > 1 ? ", '" : "", n > 1 ? src[1].name : "",
+                      n > 2 ? "', ..." : n > 1 ? "'" : "");
+    free(cands);
 }
 
 /* The weights of a safetensors file or a PyTorch state dict (torch.save's
- * zip format, told by its first bytes) into rm, mapped by name or position. */
-static int put_weights(FxCall *c, RtModel *rm, const char *path)
+ * zip format, told by its first bytes). */
+static int read_weights(FxCall *c, const char *path, RtWeightSrc **src, int64_t *n)
 {
-    RtWeightSrc *src = NULL;
-    int64_t n = 0;
     RtError e = fx_std_rt_err(c->I);
     FxDataError de = {.max_bytes = c->I->opt.max_memory};
     unsigned char head[4] = {0};
@@ -476,35 +573,82 @@ static int put_weights(FxCall *c, RtModel *rm, const char *path)
         return -1;
     }
     if (got == 4 && !memcmp(head, "PK\3\4", 4)) {
-        if (fx_pt_read(path, &src, &n, &de)) {
+        if (fx_pt_read(path, src, n, &de)) {
             fx_error(c->I, fx_arg_span(c, 1), "%s", de.msg);
             if (de.hint[0])
                 fx_error_hint(c->I, "%s", de.hint);
             return -1;
         }
-    } else if (rt_weights_read_st(path, &src, &n, &e)) {
+    } else if (rt_weights_read_st(path, src, n, &e)) {
         fx_rt_error(c->I, fx_arg_span(c, 1), &e);
         if (e.code == RT_ERR_IO)
             fx_error_path_hint(c->I, path, 0);
         return -1;
     }
+    return 0;
+}
+
+/* After a positional mapping failed: names: exists, and the order its
+ * names follow (the model's tensors, the first 8 of them). */
+static void order_hint(FxCall *c, RtModel *rm)
+{
+    int nt = rt_model_tensor_count(rm);
+    int *order = fx_xmalloc((size_t)(nt + 1) * sizeof *order);
+    rt_weights_torch_order(rm, order);
+    FxBuf b;
+    fx_buf_init(&b);
+    for (int k = 0; k < nt && k < 8; k++) {
+        RtNamedTensor t;
+        rt_model_tensor(rm, order[k], &t);
+        fx_buf_printf(&b, "%s%s", k ? ", " : "", t.name);
+    }
+    fx_error_hint(c->I, "give the file's tensor names with names: [\"...\", ...], one for each "
+                  "of the model's %d tensors in its order: %s%s", nt, b.s ? b.s : "",
+                  nt > 8 ? ", ..." : "");
+    fx_buf_free(&b);
+    free(order);
+}
+
+/* The file's weights into rm: by the names: given, else by name or
+ * position; the mapping printed unless it was by the model's own names. */
+static int put_weights(FxCall *c, RtModel *rm, const char *path)
+{
+    RtWeightSrc *src = NULL;
+    int64_t n = 0;
+    const char **names;
+    int count, item = -1;
+    if (given_names(c, &names, &count))
+        return -1;
+    if (read_weights(c, path, &src, &n)) {
+        free(names);
+        return -1;
+    }
+    RtError e = fx_std_rt_err(c->I);
     int *map = fx_xmalloc((size_t)(n + 1) * sizeof *map);
-    int positional = 0;
-    int rc = rt_weights_map(rm, src, n, path, map, &positional, &e);
+    int positional = 0, rc;
+    if (names)
+        rc = rt_weights_map_given(rm, src, n, names, count, path, map, &item, &e);
+    else
+        rc = rt_weights_map(rm, src, n, path, map, &positional, &e);
     if (rc == 0) {
         rt_weights_apply(rm, src, n, map);
-        if (positional && !c->I->opt.quiet)
-            print_map(c->I, rm, path, src, n, map);
+        if ((positional || names) && !c->I->opt.quiet)
+            print_map(c->I, rm, path, src, n, map, names != NULL);
+    } else if (names) {
+        given_error(c, &e, names, count, item, src, n);
     } else {
         fx_rt_error(c->I, fx_arg_span(c, 1), &e);
+        if (positional && e.code == RT_ERR_SHAPE)
+            order_hint(c, rm);
     }
     free(map);
+    free(names);
     rt_weights_src_free(src, n);
     return rc;
 }
 
-/* load_weights(model, file, input:): the model with weights from a
- * safetensors file; every tensor's name and shape must match. */
+/* load_weights(model, file, input:, names:): the model with weights from
+ * a safetensors or .pt file; every tensor's shape must match. */
 static int b_load_weights(FxCall *c, FxValue *out)
 {
     FxModel *m = fx_value_model(c->args[0]);
@@ -541,8 +685,9 @@ static int b_load_weights(FxCall *c, FxValue *out)
 }
 
 static const FxBuiltin save_builtins[] = {
-    {"load_weights", "model, path, input=", b_load_weights,
-     "a model with weights read from a .safetensors file (names and shapes checked)"},
+    {"load_weights", "model, path, input=, names=", b_load_weights,
+     "a model with weights from a .safetensors or torch.save .pt file (by name, by position, "
+     "or by a names: list of the file's tensors in the model's order)"},
 };
 
 void fx_exp_save_init(FxInterp *I)

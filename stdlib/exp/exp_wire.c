@@ -1,7 +1,7 @@
 /* A sweep point's result as bytes, for points run in child processes
  * (exp_sweep_jobs.c): none, booleans, numbers (their exact bits),
  * strings, lists, records and runs (the history, status and the trained
- * model's layers and weights). The child encodes after its point and the
+ * model's layers, weights and batchnorm counts). The child encodes after its point and the
  * parent decodes into its own heap; both are the same program image
  * after fork, so a model's source pointer stays valid. Other values
  * (functions, data sets, sweeps) are refused with a message naming them.
@@ -78,6 +78,8 @@ static int put_run(FxBuf *b, const FxRun *r, char *why, size_t whylen)
     put(b, p, (size_t)np * sizeof *p);
     put_i64(b, nb);
     put(b, q, (size_t)nb * sizeof *q);
+    for (int i = 0; m->weights && i < rt_model_layers(m->weights); i++)
+        put_i64(b, rt_model_batches_tracked(m->weights, i));
     return 0;
 }
 
@@ -198,7 +200,15 @@ static int get_model(Reader *r, FxValue *out)
     if (have_p != np || get(r, p, (size_t)np * sizeof *p) || get_i64(r, &nb))
         return -1;
     float *q = rt_model_buffers(m->weights, &have_b);
-    return have_b == nb ? get(r, q, (size_t)nb * sizeof *q) : -1;
+    if (have_b != nb || get(r, q, (size_t)nb * sizeof *q))
+        return -1;
+    for (int i = 0; i < rt_model_layers(m->weights); i++) {
+        int64_t k;
+        if (get_i64(r, &k))
+            return -1;
+        rt_model_set_batches_tracked(m->weights, i, k);
+    }
+    return 0;
 }
 
 static int get_run(Reader *r, FxValue *out)

@@ -10,7 +10,7 @@
  * why ("a function"). */
 /* The encoding's number, hashed into every stored point's key (exp_store.c),
  * so points stored in an older encoding are stale, never misread. */
-#define FX_WIRE_FORMAT "wire-2"
+#define FX_WIRE_FORMAT "wire-3"
 
 int fx_wire_put(FxBuf *b, FxValue v, char *why, size_t whylen);
 /* Decodes the n bytes at p into a value of I's heap; -1 when they are not

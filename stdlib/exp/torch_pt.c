@@ -148,6 +148,24 @@ static int gather(const FxPtTensor *t, const unsigned char *s, uint64_t len, con
     return 0;
 }
 
+/* A one-element I64 tensor's value (num_batches_tracked), bounds checked. */
+static int read_count(const FxPtTensor *t, const unsigned char *s, uint64_t len,
+                      const char *path, RtWeightSrc *w, FxDataError *e)
+{
+    uint64_t v = 0;
+    if (t->offset < 0 || t->offset >= t->numel || (uint64_t)t->offset >= len / 8) {
+        fx_data_error(e, FX_DATA_AT_PATH, "'%s': tensor '%.200s' reaches past the end of its "
+                      "storage data/%s (%llu bytes)", path, t->name, t->key,
+                      (unsigned long long)len);
+        return -1;
+    }
+    for (int k = 0; k < 8; k++)
+        v |= (uint64_t)s[t->offset * 8 + k] << (8 * k);
+    memcpy(&w->ivalue, &v, 8);
+    w->has_ivalue = 1;
+    return 0;
+}
+
 /* Tensors into src, their storages read from the archive. */
 static int read_tensors(const unsigned char *b, size_t len, const char *path,
                         const FxZipMember *ms, int k, const char *prefix,
@@ -159,7 +177,8 @@ static int read_tensors(const unsigned char *b, size_t len, const char *path,
                      : !strcmp(t[i].dtype, "F16") ? "F16" : !strcmp(t[i].dtype, "BF16") ? "BF16"
                      : !strcmp(t[i].dtype, "I64") ? "I64" : "an integer dtype";
         src[i].shape = rt_shape(t[i].ndim, t[i].dim);
-        if (!is_float(t[i].dtype))
+        int count = !strcmp(t[i].dtype, "I64") && rt_shape_numel(&src[i].shape) == 1;
+        if (!is_float(t[i].dtype) && !count)
             continue;
         char nm[300];
         snprintf(nm, sizeof nm, "%sdata/%s", prefix, t[i].key);
@@ -173,7 +192,8 @@ static int read_tensors(const unsigned char *b, size_t len, const char *path,
         if (!s)
             return -1;
         float *f = NULL;
-        int rc = gather(&t[i], s, m->usize, path, &f, e);
+        int rc = count ? read_count(&t[i], s, m->usize, path, &src[i], e)
+                       : gather(&t[i], s, m->usize, path, &f, e);
         free(s);
         if (rc)
             return -1;

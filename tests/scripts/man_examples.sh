@@ -16,6 +16,8 @@ cp data/tiny-images-idx3-ubyte.gz "$dir"/images-idx3-ubyte.gz
 cp data/tiny-labels-idx1-ubyte.gz "$dir"/labels-idx1-ubyte.gz
 cp data/npy/flat.csv "$dir"/digits.csv
 cp data/torch/digits_init.pt "$dir"/w.pt
+cp data/torch/digits_bn_cnn.pt "$dir"/bn.pt
+cp data/torch/digits_head_first.pt "$dir"/head_first.pt
 cp data/torch/digits_x.npy data/torch/digits_y.npy "$dir"/
 FX_FASHION_MNIST_DIR=$(pwd)/data/fake-fashion
 export FX_FASHION_MNIST_DIR

@@ -1,7 +1,7 @@
 # save ..., names: "torch" writes the names PyTorch gives an nn.Sequential
 # of the same layers (0.weight, 1.running_mean, 1.num_batches_tracked as
-# I64 = the run's steps), fx reads them back (batchnorm's running
-# statistics included: evaluation uses them), and, where python3-torch is
+# I64: the batches it normalised in train mode), fx reads them back (running
+# statistics and count included: evaluation uses them), and, where python3-torch is
 # installed, torch's load_state_dict(strict=True) takes the file and gives
 # the same outputs (silent when it agrees).
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT

@@ -475,10 +475,42 @@ static void test_nonfinite_and_masks(Checks *c)
     rt_model_free(m);
 }
 
+/* Batchnorm's num_batches_tracked counts train-mode forwards, as
+ * PyTorch's does, and goes with clones and weight copies; init resets it. */
+static void test_batches_tracked(Checks *c)
+{
+    RtError err = {0};
+    RtLayerSpec s[] = {rt_layer_dense(3), rt_layer_batchnorm(), rt_layer_relu()};
+    RtShape in = rt_shape1(2);
+    RtModel *m = rt_model_new(s, 3, &in, 4, TORCH, &err);
+    rt_model_init(m, 1);
+    float x[8] = {1, 2, 3, 4, 5, 6, 7, 9};
+    for (int i = 0; i < 3; i++)
+        rt_model_forward(m, x, 4, RT_TRAIN, (uint64_t)i, &err);
+    rt_model_forward(m, x, 4, RT_EVAL, 0, &err);
+    RtModel *k = rt_model_clone(m, 2, &err);
+    RtModel *d = rt_model_new(s, 3, &in, 4, TORCH, &err);
+    rt_model_copy_weights(d, m, &err);
+    CHECK(c, rt_model_batches_tracked(m, 1) == 3 && rt_model_batches_tracked(m, 0) == 0 &&
+          rt_model_batches_tracked(k, 1) == 3 && rt_model_batches_tracked(d, 1) == 3,
+          "num_batches_tracked: 3 after 3 train-mode forwards and one in eval mode, in "
+          "a clone and a weight copy too (got %lld, %lld, %lld)",
+          (long long)rt_model_batches_tracked(m, 1), (long long)rt_model_batches_tracked(k, 1),
+          (long long)rt_model_batches_tracked(d, 1));
+    rt_model_set_batches_tracked(m, 0, 7);
+    rt_model_init(m, 2);
+    CHECK(c, rt_model_batches_tracked(m, 1) == 0 && rt_model_batches_tracked(m, 0) == 0,
+          "num_batches_tracked: init resets it; a dense layer has none");
+    rt_model_free(m);
+    rt_model_free(k);
+    rt_model_free(d);
+}
+
 int main(void)
 {
     Checks c = {0};
     test_structure(&c);
+    test_batches_tracked(&c);
     test_errors(&c);
     test_run_errors(&c);
     test_init(&c);

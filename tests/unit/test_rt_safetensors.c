@@ -58,11 +58,15 @@ static void test_round_trip(Checks *c, const char *path)
 {
     RtError err = {0};
     RtModel *a = net(5, 1), *b = net(5, 2);
+    rt_model_set_batches_tracked(a, 1, 5000000123LL);
     int rc = rt_weights_save(a, path, &err);
     int rc2 = rc == 0 ? rt_weights_load(b, path, &err) : -1;
     CHECK(c, rc == 0 && rc2 == 0 && tu_same_weights(a, b),
           "save and load: every weight and running statistic comes back bit "
           "for bit%s%s", rc2 ? ": " : "", rc2 ? err.msg : "");
+    CHECK(c, rc2 == 0 && rt_model_batches_tracked(b, 1) == 5000000123LL,
+          "save and load: the batchnorm's num_batches_tracked comes back (%lld)",
+          (long long)rt_model_batches_tracked(b, 1));
     unsigned char *bytes = NULL;
     long n = file_bytes(path, &bytes);
     uint64_t hlen = 0;
@@ -71,12 +75,15 @@ static void test_round_trip(Checks *c, const char *path)
     int64_t np, nb;
     rt_model_params(a, &np);
     rt_model_buffers(a, &nb);
-    CHECK(c, n > 8 && hlen % 8 == 0 && (uint64_t)n == 8 + hlen + 4 * (np + nb) &&
+    CHECK(c, n > 8 && hlen % 8 == 0 && (uint64_t)n == 8 + hlen + 4 * (np + nb) + 8 &&
           memcmp(bytes + 8, "{\"__metadata__\":{\"format\":\"pt\"", 30) == 0 &&
           strstr((char *)bytes + 8, "\"layers.1.running_var\":{\"dtype\":"
-                 "\"F32\",\"shape\":[3],"),
+                 "\"F32\",\"shape\":[3],") &&
+          strstr((char *)bytes + 8, "\"layers.1.num_batches_tracked\":{\"dtype\":"
+                 "\"I64\",\"shape\":[],"),
           "the file: a header padded to 8 bytes with format pt, F32 tensors "
-          "named layers.<i>.<what>, then %lld floats", (long long)(np + nb));
+          "named layers.<i>.<what>, then %lld floats and the batchnorm's I64 "
+          "num_batches_tracked", (long long)(np + nb));
     free(bytes);
     char tmp[300];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
