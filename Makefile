@@ -7,6 +7,8 @@
 #
 #   make                 build ./fx (a copy of build/fx)
 #   make test            plain build and sanitizer build, every test, summary
+#   make test-cluster    fx --shard under a real one-node Slurm cluster it
+#                        starts itself (root; slurm-wlm, munge; tests/cluster)
 #   make bench           benchmarks against PyTorch (needs python3-torch)
 #   make coverage        line and branch coverage of interp/, stdlib/, runtime/
 #                        after the whole suite (gcov; build/cov)
@@ -88,7 +90,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
-.PHONY: all deps test-deps test unit bench install clean demo fresh-check fuzz coverage failalloc
+.PHONY: all deps test-deps test test-cluster unit bench install clean demo fresh-check fuzz coverage failalloc
 .SUFFIXES:
 
 all: fx
@@ -189,6 +191,16 @@ test: test-deps
 	@$(MAKE) --no-print-directory fx unit
 	@$(MAKE) --no-print-directory B=build/san SAN=1 build/san/fx build/san/fx-failalloc unit
 	@sh tests/run.sh build build/san
+
+# A Slurm job array runs fx's shards on a one-node cluster the test
+# starts and stops itself (tests/cluster/slurm.sh, as root). Not part of
+# make test: it needs slurm-wlm and munge (tools/deps.sh cluster). Where
+# they cannot be installed or a daemon cannot run, the test says why and
+# exits 77, which is a skip here, not a failure.
+test-cluster:
+	@sh tools/deps.sh cluster || echo "make test-cluster: tools/deps.sh cluster failed; the test will say what is missing"
+	@$(MAKE) --no-print-directory fx
+	@sh tests/cluster/slurm.sh $(B)/fx; rc=$$?; [ $$rc = 77 ] && rc=0; exit $$rc
 
 # The probes: fx's convolutions through the runtime alone, and the FMA
 # peak of one core (its own flags: the widest vectors this CPU runs).

@@ -15,9 +15,14 @@
 #                            the SVG charts), parallel (GNU parallel runs
 #                            --shard in a test) and chromium (the browser
 #                            test loads fx report's page headless)
+#   sh tools/deps.sh cluster what building fx needs, plus what make
+#                            test-cluster uses: slurm-wlm and munge (a
+#                            one-node Slurm cluster runs fx --shard);
+#                            make test does not need them
 #
 #   FX_WANT_MANDOC=1    the same as the argument test (mandoc, perl,
 #                       libxml2-utils, parallel, chromium)
+#   FX_WANT_CLUSTER=1   the same as the argument cluster (slurm-wlm, munge)
 #   FX_WANT_DATASETS=1  also the real Fashion-MNIST data (no test needs it)
 #   FX_DEPS_DRY=1       only say what is missing, never install (for tests)
 set -u
@@ -27,9 +32,11 @@ pkgs="make gcc libc6-dev pkgconf re2c lemon libopenblas-dev libedit-dev zlib1g-d
 case "${1:-build}" in
 build) ;;
 test)  FX_WANT_MANDOC=1;;
-*)     echo "usage: sh tools/deps.sh [build|test]" >&2; exit 2;;
+cluster) FX_WANT_CLUSTER=1;;
+*)     echo "usage: sh tools/deps.sh [build|test|cluster]" >&2; exit 2;;
 esac
 [ -n "${FX_WANT_MANDOC:-}" ] && pkgs="$pkgs mandoc perl libxml2-utils parallel chromium"
+[ -n "${FX_WANT_CLUSTER:-}" ] && pkgs="$pkgs slurm-wlm munge"
 [ -n "${FX_WANT_DATASETS:-}" ] && pkgs="$pkgs dataset-fashion-mnist"
 
 have_cmd() { command -v "$1" >/dev/null 2>&1; }

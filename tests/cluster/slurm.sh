@@ -18,6 +18,7 @@ case "${1:-}" in
 "") echo "usage: sh tests/cluster/slurm.sh FX" >&2; exit 2;;
 *)  fx=$(pwd)/$1;;
 esac
+[ -x "$fx" ] || { echo "tests/cluster/slurm.sh: no fx program at $fx" >&2; exit 2; }
 points=8 tasks=4
 start=$(date +%s)
 
@@ -45,10 +46,10 @@ trap 'exit 1' INT TERM HUP
 cluster_start "$d/cluster" || skip "$cluster_why" "$cluster_log"
 echo "slurm: one-node cluster up ($(hostname -s), $(nproc) CPUs, slurmctld on port $cluster_ctld_port)"
 
-fail=0
+fail=0 checks=0
 check() { # $1 what, then a command that must succeed
-    what=$1; shift
-    if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; fail=1; fi
+    what=$1; shift; checks=$((checks + 1))
+    if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; fail=$((fail + 1)); fi
 }
 
 # The job runs `fx` from its PATH, which sbatch passes on: ours first, a
@@ -120,5 +121,7 @@ check "it trained no point again ($reran epoch lines)" [ "$reran" = 0 ]
 check "its output is byte-identical to a plain run's ($(wc -l <plain.txt) lines)" cmp -s plain.txt merged.txt
 [ $fail = 0 ] || diff plain.txt merged.txt | head -n 20
 
-echo "slurm: $(($(date +%s) - start)) s"
-exit $fail
+secs=$(($(date +%s) - start))
+if [ $fail = 0 ]; then echo "slurm: all $checks checks passed in $secs s"
+else echo "slurm: $fail of $checks checks failed in $secs s"; fi
+[ $fail = 0 ]

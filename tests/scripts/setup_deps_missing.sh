@@ -1,6 +1,7 @@
 # tools/deps.sh names exactly the missing packages, by package (a stand-in
 # dpkg-query says which are installed), in one apt-get line, and exits 1
 # without installing anything; with everything present it says nothing.
+# Slurm and munge are asked for by the cluster set only, not by test.
 d=$(mktemp -d)
 cat >"$d/dpkg-query" <<'Q'
 #!/bin/sh
@@ -16,5 +17,7 @@ run "re2c libopenblas-dev mandoc" test
 run "mandoc" ""
 run "libxml2-utils perl" test
 run "" test
+run "munge slurm-wlm" test
+run "munge slurm-wlm re2c" cluster
 run "" bogus
 rm -rf "$d"
