@@ -62,6 +62,7 @@ JobCompType=jobcomp/none
 SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 MpiDefault=none
+MailProg=/bin/true
 ReturnToService=2
 InactiveLimit=0
 KillWait=5
