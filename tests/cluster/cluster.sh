@@ -2,16 +2,17 @@
 # as root): cluster_start DIR writes DIR/etc/slurm.conf (no cgroups:
 # proctrack/linuxproc, task/none; this host's short name and nproc's CPUs;
 # free ports; state, spool, logs and PID files under DIR), a munge key and
-# munged on a socket of its own, then starts slurmctld and slurmd in the
-# foreground in the background and waits for the node to be idle.
-# cluster_stop ends exactly the daemons it started, by PID (other Slurm or
-# munge daemons on the machine are left alone). Knows nothing of fx; its
-# variables start with cl_ or cluster_, so it changes none of its caller's.
+# munged on a socket of its own, then starts slurmctld and slurmd (-D, as
+# background jobs of this shell, so their PIDs are known) and waits for
+# the node to be idle. cluster_stop ends exactly the daemons it started,
+# by PID (other Slurm or munge daemons on the machine are left alone).
+# Knows nothing of fx; its variables start with cl_ or cluster_, so it
+# changes none of its caller's.
 #
 # cluster_start returns 1 when the cluster cannot run here, with the
 # reason in $cluster_why and the logs to show in $cluster_log (the
-# daemon's log file, then what it printed before it could open it). It exports
-# SLURM_CONF, which sbatch, sinfo and scontrol read.
+# daemon's log file, then what it printed before it could open one). It
+# exports SLURM_CONF, which sbatch, sinfo and scontrol read.
 
 cluster_pids=""
 
