@@ -40,7 +40,8 @@ while [ $i -lt "$count" ]; do
 done
 # The C fuzz targets built next to fx (tests/fuzz/fuzz_*.c): each runs its
 # own deterministic mutation loop and exits 0, then replays the corpus that
-# make fuzz grew, minimized (libFuzzer -merge=1 -max_len=2048) and kept in
+# make fuzz grew, minimized (libFuzzer -merge=1 -max_len=2048; fuzz_eval's
+# with -max_len=200, short scripts that replay in seconds) and kept in
 # tests/fuzz/corpus/NAME.
 for t in "$(dirname "$fx")"/tests/fuzz_*; do
     [ -x "$t" ] || continue
