@@ -10,7 +10,8 @@
 # Usage: /usr/bin/python3 bench.py FX BUILD_DIR
 #   FX_BENCH_REPS   repetitions of each measurement (default 3)
 #   FX_BENCH_QUICK  set: a few epochs only, to try the bench itself
-#   FX_BENCH_ONLY   workloads to run, e.g. "W1 W3" (default all)
+#   FX_BENCH_ONLY   workloads to run, e.g. "W1 W3" (default all; "FT" is
+#                   fx test --jobs 1 against --jobs 2 on examples/seeds)
 import os, platform, statistics, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -161,6 +162,25 @@ if cores >= 2:
             name, what, w1, w2, w1 / w2, "identical" if same else "DIFFER"))
     print()
 
+# fx test on the seed examples, --jobs 1 against --jobs 2 (issue 14): the
+# whole suite's wall time, medians; the verdict lines must be the same.
+# FX_BENCH_ONLY="FT" runs it alone.
+test_speedup = None
+if cores >= 2 and (not only or "FT" in only) and not quick:
+    seeds = os.path.join(os.path.dirname(os.path.dirname(here)), "examples", "seeds")
+    walls, verdicts = {1: [], 2: []}, set()
+    for _ in range(reps):
+        for j in (1, 2):
+            out, wall, _ = run_rss([fx, "test", "--jobs", str(j), seeds], fx_env(1))
+            walls[j].append(wall)
+            verdicts.add(tuple(sorted(" ".join(l.split()[:2]) for l in out.splitlines()
+                                      if l.split()[:1] in (["PASS"], ["FAIL"], ["ERROR"], ["SKIP"]))))
+    w1, w2 = median(walls[1]), median(walls[2])
+    test_speedup = w1 / w2
+    print("fx test examples/seeds: --jobs 1 %.1f s, --jobs 2 %.1f s (median of %d): %.2fx, "
+          "verdicts %s" % (w1, w2, reps, test_speedup, "identical" if len(verdicts) == 1 else "DIFFER"))
+    print()
+
 fx_start = startup([fx, "-e", "print 1"], fx_env(1))
 fx_start_set = startup([fx, "-e", "print 1"], fx_env(1, own_kernel))
 true_start = startup(["/bin/true"], fx_env(1))
@@ -224,6 +244,8 @@ if have_torch and ("W1", 1) in results:
 if "W4" in sweep_speedup:
     target("W4 sweep, jobs 2 >= 1.85x faster than jobs 1", sweep_speedup["W4"] >= 1.85,
            "%.2fx" % sweep_speedup["W4"])
+if test_speedup is not None:
+    target("fx test examples/seeds, --jobs 2 faster", test_speedup > 1, "%.2fx" % test_speedup)
 if "W6" in sweep_speedup:
     print("  %-46s %-7s %s" % ("W6 CNN sweep, jobs 2 against jobs 1", "(report)",
                                "%.2fx" % sweep_speedup["W6"]))
