@@ -87,6 +87,10 @@ struct FxDiagLimits;
 int fx_run_diagnose(const FxRun *r, const struct FxDiagLimits *lim, struct FxVerdict *out);
 FxValue fx_run_diagnosis(FxInterp *I, const FxRun *r);
 void fx_exp_diagnose_init(FxInterp *I);
+/* r.layers (exp_layers.c): the per-layer evidence, none without it; and
+ * layer i's display name into buf. */
+FxValue fx_run_layers(FxInterp *I, const FxRun *r);
+const char *fx_run_layer_name(const FxRun *r, int i, char *buf, size_t len);
 
 extern const FxForeignType fx_run_type;
 FxRun *fx_value_run(FxValue v);
