@@ -363,6 +363,18 @@ static int rule_underfitting(const Ctx *c, FxVerdict *o)
     return 1;
 }
 
+/* The per-layer rules (diag_layer_rules.c), when there is evidence. */
+#define LAYER_RULE(name, fn)                                    \
+    static int name(const Ctx *c, FxVerdict *o)                 \
+    {                                                           \
+        return c->in->layers > 0 && fn(c->in, c->v, o);         \
+    }
+LAYER_RULE(rule_vanishing, fx_diag_rule_vanishing)
+LAYER_RULE(rule_exploding, fx_diag_rule_exploding)
+LAYER_RULE(rule_dead_relu, fx_diag_rule_dead_relu)
+LAYER_RULE(rule_saturation, fx_diag_rule_saturation)
+LAYER_RULE(rule_step_size, fx_diag_rule_step_size)
+
 typedef int (*Rule)(const Ctx *, FxVerdict *);
 
 int fx_diagnose(const FxDiagInput *in, const FxDiagLimits *lim, FxVerdict *out)
@@ -379,13 +391,15 @@ int fx_diagnose(const FxDiagInput *in, const FxDiagLimits *lim, FxVerdict *out)
         c.ref = 1;
     static const Rule rules[FX_DK_HEALTHY] = {
         rule_divergence, rule_lr_too_high, rule_oscillation, rule_gradient_noise, rule_slow,
-        rule_plateau, rule_overfitting, rule_memorisation, rule_underfitting};
+        rule_plateau, rule_overfitting, rule_memorisation, rule_underfitting,
+        rule_vanishing, rule_exploding, rule_dead_relu, rule_saturation, rule_step_size};
     int fired[FX_DK_COUNT] = {0};
     for (int k = 0; k < FX_DK_HEALTHY; k++) {
-        /* a diverged run's other curves are meaningless; a run whose
+        /* a diverged run's other curves are meaningless (its layers'
+         * evidence, read from the epochs before, is not); a run whose
          * learning rate is too high is not also said to underfit */
-        if (fired[FX_DK_DIVERGENCE] && k != FX_DK_LR_TOO_HIGH)
-            break;
+        if (fired[FX_DK_DIVERGENCE] && k != FX_DK_LR_TOO_HIGH && k < FX_DK_FIRST_LAYER_KIND)
+            continue;
         if (k == FX_DK_UNDERFITTING && (fired[FX_DK_LR_TOO_HIGH] || fired[FX_DK_SLOW]))
             continue;
         if (k == FX_DK_PLATEAU && fired[FX_DK_SLOW])     /* still falling, not stalled */

@@ -19,13 +19,25 @@ int fx_run_diagnose(const FxRun *r, const FxDiagLimits *lim, FxVerdict *out)
         .val_accuracy = r->has_val && r->classify ? h->val_accuracy : NULL,
         .lr = h->lr, .steps = h->steps, .batch_loss = h->batch_loss,
         .classes = r->classify ? r->classes : 0, .diverged = h->diverged,
-        .diverged_step = h->diverged_step, .val_n = h->val_n};
+        .diverged_step = h->diverged_step, .val_n = h->val_n,
+        .layers = h->layer.layers, .grad_norm = h->layer.grad_norm, .step = h->layer.step,
+        .dead = h->layer.dead, .saturated = h->layer.saturated, .layer_batch = h->layer.batch};
+    if (!in.grad_norm || !in.step || !in.dead || !in.saturated)
+        in.layers = 0;
     FxDiagLimits d;
     if (!lim) {
         fx_diag_limits_default(&d);
         lim = &d;
     }
-    return fx_diagnose(&in, lim, out);
+    char (*names)[64] = in.layers > 0 ? fx_xcalloc((size_t)in.layers, sizeof *names) : NULL;
+    const char **np = in.layers > 0 ? fx_xcalloc((size_t)in.layers, sizeof *np) : NULL;
+    for (int i = 0; i < in.layers; i++)
+        np[i] = fx_run_layer_name(r, i, names[i], sizeof names[i]);
+    in.layer_names = np;
+    int n = fx_diagnose(&in, lim, out);
+    free(np);
+    free(names);
+    return n;
 }
 
 FxValue fx_run_diagnosis(FxInterp *I, const FxRun *r)
