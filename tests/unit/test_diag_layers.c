@@ -59,7 +59,7 @@ static const FxVerdict *diagnose(const Rows *r, const FxDiagLimits *lim, FxVerdi
 static int any_layer_verdict(const FxVerdict *v, int n)
 {
     for (int i = 0; i < n; i++)
-        if (v[i].kind >= FX_DK_FIRST_LAYER_KIND && v[i].kind != FX_DK_HEALTHY)
+        if ((int)v[i].kind >= (int)FX_DK_FIRST_LAYER_KIND && v[i].kind != FX_DK_HEALTHY)
             return 1;
     return 0;
 }
