@@ -40,15 +40,23 @@ static double sum_sq(const float *x, int64_t n)
     return s;
 }
 
-/* The share of relu units that are 0 for every one of n samples. */
+/* The share of relu units that are 0 for every one of n samples, in
+ * blocks of units so that each sample's row is read in order. */
 static double dead_share(const float *y, int64_t n, int64_t units)
 {
+    enum { BLOCK = 512 };
+    unsigned char alive[BLOCK];
     int64_t dead = 0;
-    for (int64_t j = 0; j < units; j++) {
-        int64_t b = 0;
-        while (b < n && y[b * units + j] == 0.0f)
-            b++;
-        dead += b == n;
+    for (int64_t j0 = 0; j0 < units; j0 += BLOCK) {
+        int64_t w = units - j0 < BLOCK ? units - j0 : BLOCK;
+        memset(alive, 0, (size_t)w);
+        for (int64_t b = 0; b < n; b++) {
+            const float *row = y + b * units + j0;
+            for (int64_t j = 0; j < w; j++)
+                alive[j] |= row[j] != 0.0f;
+        }
+        for (int64_t j = 0; j < w; j++)
+            dead += !alive[j];
     }
     return units ? (double)dead / (double)units : NAN;
 }
