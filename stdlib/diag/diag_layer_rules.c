@@ -193,8 +193,9 @@ static int step_low_at(const FxDiagInput *in, const double *lim, int64_t e, int 
 
 /* step size: at the last measured epoch, a layer's effective step
  * ||w_after - w_before|| / ||w_before|| above step_high (the largest
- * one is named) or, when none is, below step_low (the smallest). */
-int fx_diag_rule_step_size(const FxDiagInput *in, const double *lim, FxVerdict *o)
+ * one is named) or, when none is and `low`, below step_low (the
+ * smallest). */
+int fx_diag_rule_step_size(const FxDiagInput *in, const double *lim, int low, FxVerdict *o)
 {
     int64_t e = last_row(in, in->step);
     int hi = -1, lo = -1;
@@ -210,7 +211,7 @@ int fx_diag_rule_step_size(const FxDiagInput *in, const double *lim, FxVerdict *
     if (hi < 0)
         return 0;
     int high = step_high_at(in, lim, e, hi), i = high ? hi : lo;
-    if (!high && !step_low_at(in, lim, e, lo))
+    if (!high && (!low || !step_low_at(in, lim, e, lo)))
         return 0;
     name_layer(in, o, i, 0);
     o->epoch = since(in, lim, e, i, high ? step_high_at : step_low_at);

@@ -60,13 +60,13 @@ int  fx_diag_limit_index(const char *name);
 typedef enum {
     FX_DK_DIVERGENCE, FX_DK_LR_TOO_HIGH, FX_DK_OSCILLATION, FX_DK_GRADIENT_NOISE,
     FX_DK_SLOW, FX_DK_PLATEAU, FX_DK_OVERFITTING, FX_DK_MEMORISATION,
-    FX_DK_UNDERFITTING, FX_DK_VANISHING, FX_DK_EXPLODING, FX_DK_DEAD_RELU,
-    FX_DK_SATURATION, FX_DK_STEP_SIZE, FX_DK_HEALTHY, FX_DK_COUNT
+    FX_DK_UNDERFITTING, FX_DK_DEAD_RELU, FX_DK_SATURATION, FX_DK_VANISHING,
+    FX_DK_EXPLODING, FX_DK_STEP_SIZE, FX_DK_HEALTHY, FX_DK_COUNT
 } FxDiagKind;
 
 /* The first kind read from the per-layer evidence: the ones before it
  * read the curves only (the corpus of tests/diag/ judges those). */
-enum { FX_DK_FIRST_LAYER_KIND = FX_DK_VANISHING };
+enum { FX_DK_FIRST_LAYER_KIND = FX_DK_DEAD_RELU };
 
 /* One number that fired a rule, next to its threshold: "val_loss rise
  * 0.31 > 0.05". */
@@ -96,12 +96,14 @@ int fx_diagnose(const FxDiagInput *in, const FxDiagLimits *lim, FxVerdict *out);
 
 /* The rules over the per-layer evidence (diag_layer_rules.c), for
  * fx_diagnose: each fills o and returns 1 when it fires; lim is the
- * thresholds' array. */
-int fx_diag_rule_vanishing(const FxDiagInput *in, const double *lim, FxVerdict *o);
-int fx_diag_rule_exploding(const FxDiagInput *in, const double *lim, FxVerdict *o);
+ * thresholds' array. The step size rule says a step is too small only
+ * when `low` (not when dead units, vanishing gradients or a learning
+ * rate too high explain it). */
 int fx_diag_rule_dead_relu(const FxDiagInput *in, const double *lim, FxVerdict *o);
 int fx_diag_rule_saturation(const FxDiagInput *in, const double *lim, FxVerdict *o);
-int fx_diag_rule_step_size(const FxDiagInput *in, const double *lim, FxVerdict *o);
+int fx_diag_rule_vanishing(const FxDiagInput *in, const double *lim, FxVerdict *o);
+int fx_diag_rule_exploding(const FxDiagInput *in, const double *lim, FxVerdict *o);
+int fx_diag_rule_step_size(const FxDiagInput *in, const double *lim, int low, FxVerdict *o);
 
 const char *fx_diag_kind_name(FxDiagKind k);     /* "overfitting" */
 const char *fx_diag_kind_title(FxDiagKind k);    /* "overfitting: ..." one line */

@@ -151,6 +151,29 @@ static void test_steps(Checks *c, const FxDiagLimits *lim)
     CHECK(c, x && x->epoch == 3, "the last epoch with numbers is judged (epoch 3)");
 }
 
+/* Dead units pass no gradient: vanishing gradients and a tiny step are
+ * their consequence, not said next to them. */
+static void test_consequences(Checks *c, const FxDiagLimits *lim)
+{
+    Rows r;
+    FxVerdict v[FX_DK_COUNT];
+    healthy(&r);
+    r.d[3 * NL + 1] = 1.0;
+    r.g[3 * NL] = 0;
+    r.s[3 * NL] = 0;
+    FxDiagInput in = input(&r);
+    int n = fx_diagnose(&in, lim, v);
+    CHECK(c, find(v, n, FX_DK_DEAD_RELU) && !find(v, n, FX_DK_VANISHING) &&
+          !find(v, n, FX_DK_STEP_SIZE), "dead units: neither vanishing nor a small step");
+    r.d[3 * NL + 1] = 0.1;
+    n = fx_diagnose(&in, lim, v);
+    CHECK(c, find(v, n, FX_DK_VANISHING) && !find(v, n, FX_DK_STEP_SIZE),
+          "a vanished gradient: no small step said");
+    r.s[3 * NL + 2] = 0.5;
+    n = fx_diagnose(&in, lim, v);
+    CHECK(c, find(v, n, FX_DK_STEP_SIZE), "a step too large is said whatever else fired");
+}
+
 int main(void)
 {
     Checks c = {0};
@@ -162,5 +185,6 @@ int main(void)
     test_gradients(&c, &lim);
     test_activations(&c, &lim);
     test_steps(&c, &lim);
+    test_consequences(&c, &lim);
     return checks_done(&c);
 }
