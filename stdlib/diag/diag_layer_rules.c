@@ -31,15 +31,16 @@ static int64_t last_row(const FxDiagInput *in, const double *x)
 }
 
 /* Names layer i in the verdict: an activation by the layer it follows
- * ("relu after dense(64)"), since that is the one to change. */
+ * ("relu after dense(64)"), since that is the one to change; no name
+ * when the input has none. */
 static void name_layer(const FxDiagInput *in, FxVerdict *o, int i, int activation)
 {
     const char *const *n = in->layer_names;
     o->in_layer = 1;
     o->layer = i;
-    if (!n)
-        snprintf(o->layer_name, sizeof o->layer_name, "layer %d", i);
-    else if (activation && i > 0)
+    if (!n || !n[i] || !n[i][0])
+        o->layer_name[0] = 0;
+    else if (activation && i > 0 && n[i - 1] && n[i - 1][0])
         snprintf(o->layer_name, sizeof o->layer_name, "%s after %s", n[i], n[i - 1]);
     else
         snprintf(o->layer_name, sizeof o->layer_name, "%s", n[i]);
@@ -146,17 +147,19 @@ static int dead_at(const FxDiagInput *in, const double *lim, int64_t e, int i)
 
 /* dead ReLUs: at the last measured epoch, a relu layer with at least
  * dead_share of its units 0 for every sample of the measured batch, when
- * that batch had at least dead_batch samples. */
+ * that batch had at least dead_batch samples (or its size is unknown). */
 int fx_diag_rule_dead_relu(const FxDiagInput *in, const double *lim, FxVerdict *o)
 {
     int64_t e = last_row(in, in->dead);
     int i = e < 0 ? -1 : worst(in, in->dead, e, 0);
-    if (i < 0 || !dead_at(in, lim, e, i) || (double)in->layer_batch < lim[FX_DL_DEAD_BATCH])
+    if (i < 0 || !dead_at(in, lim, e, i) ||
+        (in->layer_batch > 0 && (double)in->layer_batch < lim[FX_DL_DEAD_BATCH]))
         return 0;
     name_layer(in, o, i, 1);
     o->epoch = since(in, lim, e, i, dead_at);
     add_num(o, "share of dead units", at(in, in->dead, e, i), ">=", lim[FX_DL_DEAD_SHARE]);
-    add_num(o, "samples measured", (double)in->layer_batch, ">=", lim[FX_DL_DEAD_BATCH]);
+    if (in->layer_batch > 0)
+        add_num(o, "samples measured", (double)in->layer_batch, ">=", lim[FX_DL_DEAD_BATCH]);
     return 1;
 }
 

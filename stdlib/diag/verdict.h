@@ -26,8 +26,8 @@ typedef struct FxDiagInput {
      * it does not apply (the runtime's RtLayerStats); layers 0: none. */
     int           layers;
     const double *grad_norm, *step, *dead, *saturated;
-    int64_t       layer_batch;    /* samples of the measured step */
-    const char *const *layer_names;   /* "dense(64)" per layer, or NULL */
+    int64_t       layer_batch;    /* samples of the measured step; 0 unknown */
+    const char *const *layer_names;   /* "dense(64)" per layer ("" or NULL: none) */
 } FxDiagInput;
 
 /* The thresholds, by name (fx_diag_limit_names), overridable. */
@@ -85,7 +85,7 @@ typedef struct FxVerdict {
     int64_t      step;     /* 1-based step; 0 none */
     int          in_layer; /* 1: the evidence is in layer `layer` ... */
     int          layer;    /* ... 0-based, as summary numbers them ... */
-    char         layer_name[64];   /* ... "relu after dense(64)" */
+    char         layer_name[64];   /* ... "relu after dense(64)", or "" */
     int          n;
     FxDiagNumber num[FX_DIAG_MAX_NUMBERS];
 } FxVerdict;

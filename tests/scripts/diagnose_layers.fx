@@ -32,6 +32,12 @@ r = train zeros on d, optimizer: adam(lr: 0.001), epochs: 3, batch: 32, log: "no
 assert r.layers[1].dead == [1, 1, 1], "every unit dead"
 assert r.diagnosis.dead_relu.layer == 1, "the relu layer is named"
 print "layers: zeros init", layer_verdicts(r), r.diagnosis.dead_relu.layer_name
+# the same evidence diagnosed again from a record of curves
+let back = diagnose({loss: r.loss, layers: r.layers})
+assert contains(back, "dead_relu") and back.dead_relu.layer == 1, "r.layers read back"
+let small = diagnose({loss: r.loss, layers: r.layers, layer_batch: 4})
+assert not contains(small, "dead_relu"), "a batch of 4 is too few to call units dead"
+print "layers: from a record", contains(back, "dead_relu"), contains(small, "dead_relu")
 # ... and a huge learning rate pushes them below 0 for good
 for s in [1, 2, 3] {
     r = train mlp on d, optimizer: sgd(lr: 10), epochs: 5, batch: 32, log: "none", diagnose: true, seed: s
