@@ -204,7 +204,7 @@ test-cluster:
 
 # The probes: fx's convolutions through the runtime alone, and the FMA
 # peak of one core (its own flags: the widest vectors this CPU runs).
-BENCH_BIN := $(B)/bench/conv_probe $(B)/bench/fma_peak
+BENCH_BIN := $(B)/bench/conv_probe $(B)/bench/fma_peak $(B)/bench/diag_probe
 
 bench: fx $(BENCH_BIN)
 	@sh tests/bench/run.sh
@@ -212,6 +212,10 @@ bench: fx $(BENCH_BIN)
 $(B)/bench/conv_probe: tests/bench/conv_probe.c $(B)/libfxrt.a
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/bench/diag_probe: tests/bench/diag_probe.c $(B)/libfxrt.a
+	@mkdir -p $(@D)
+	$(call say,CC,$<) $(CC) $(ALL_CFLAGS) -Iruntime $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/bench/fma_peak: tests/bench/fma_peak.c
 	@mkdir -p $(@D)

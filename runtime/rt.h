@@ -839,6 +839,9 @@ typedef struct RtTrainConfig {
                                       (loss without validation) */
     int           full_loss;       /* loss on all training data after every
                                       step (history.step_loss) */
+    int           layer_stats;     /* per-layer evidence once an epoch
+                                      (history.layer; see RtLayerStats);
+                                      0 does no extra work at all */
     double        clip_norm;       /* > 0: clip gradients to this L2 norm */
     double        clip_value;      /* > 0: clip each gradient to +-this */
     uint64_t      seed;            /* shuffles, sampling, dropout, splits */
@@ -860,6 +863,29 @@ typedef struct RtTrainConfig {
  * validation, no early stopping (monitor val_loss, patience 0, as Keras),
  * seed 0, no threads, no callbacks. */
 void rt_train_defaults(RtTrainConfig *c);
+
+/* Per-layer evidence for diagnosis, gathered when layer_stats is on from
+ * one training step an epoch: the epoch's last step, or the one before
+ * when the last is a smaller remainder batch (a batch of 1 says little
+ * about dead units). No extra forward or backward: the step's own
+ * activations and gradients are read, and one copy of the parameters is
+ * kept from before its update. Each array holds epochs x layers values,
+ * epoch-major (epoch e, layer i at [e * layers + i]); NaN where a number
+ * does not apply to the layer or the epoch ended before its step ran.
+ *   grad_norm  ||dL/dW, dL/db|| of the step (with the L2 term, before
+ *              clipping), layers with parameters
+ *   step       ||w_after - w_before|| / ||w_before|| over weight and bias
+ *              (inf when w_before is all zeros), layers with parameters
+ *   dead       relu: the fraction of its units (per-sample outputs: a
+ *              feature at one position for a convolution) that are 0 for
+ *              every sample of the step's batch
+ *   saturated  sigmoid: the fraction of the batch's outputs below 0.01 or
+ *              above 0.99; tanh: of those with |y| > 0.99 */
+typedef struct RtLayerStats {
+    int     layers;            /* the model's layers; 0: not collected */
+    int64_t batch;             /* samples of the last step measured */
+    double *grad_norm, *step, *dead, *saturated;
+} RtLayerStats;
 
 /* What happened, epoch by epoch and step by step. Arrays hold `epochs`
  * (or `steps`) values (they are allocated for the planned counts; these
@@ -883,6 +909,7 @@ typedef struct RtHistory {
     double  seconds;
     int64_t val_n;             /* validation samples used (split or given) */
     double *batch_lr;          /* the learning rate of each step */
+    RtLayerStats layer;        /* per-layer evidence (layer_stats) */
 } RtHistory;
 
 /* Frees the arrays and resets h (best_epoch -1); safe on a reset h. */

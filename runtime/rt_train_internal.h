@@ -49,6 +49,21 @@ int rt_eval_view(RtModel *m, const RtView *v, RtLossKind loss, int64_t batch,
                  float *xbuf, float *ybuf, double *loss_out, double *acc_out,
                  RtError *err);
 
+/* ---- per-layer evidence (layer_stats.c) ----------------------------------
+ * The RtLayerStats of rt.h for training: allocated for `epochs` (NaN
+ * everywhere), then filled for epoch e from the live buffers of one step:
+ * the activations after its forward, the gradients after its backward
+ * (before clipping), the parameters after its update against `before`
+ * (rt_layer_stats_keep copied them in just before it). */
+int  rt_layer_stats_alloc(RtLayerStats *s, const RtModel *m, int64_t epochs,
+                          RtError *err);
+void rt_layer_stats_free(RtLayerStats *s);
+void rt_layer_stats_acts(RtLayerStats *s, const RtModel *m, int64_t e);
+void rt_layer_stats_grads(RtLayerStats *s, const RtModel *m, int64_t e);
+void rt_layer_stats_keep(const RtModel *m, float *before);
+void rt_layer_stats_steps(RtLayerStats *s, const RtModel *m,
+                          const float *before, int64_t e);
+
 /* ---- safetensors (safetensors.c) -----------------------------------------
  * A parsed file: the header is checked completely on open (JSON syntax,
  * known dtypes, shapes, every byte range inside the data and the ranges

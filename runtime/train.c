@@ -47,6 +47,9 @@ typedef struct Trainer {
     int64_t             *split;           /* train then val indices */
     float               *xbuf, *ybuf;     /* eval_batch samples each */
     float               *best;            /* params then buffers, or NULL */
+    float               *before;          /* layer_stats: params before the
+                                             measured step, or NULL */
+    int64_t              stat_b;          /* the epoch's measured step */
     double               base_lr, lr;
     RtPlateau            plateau;
     Monitor              mon;
@@ -96,6 +99,7 @@ void rt_history_free(RtHistory *h)
     rt_free(h->batch_accuracy);
     rt_free(h->step_loss);
     rt_free(h->batch_lr);
+    rt_layer_stats_free(&h->layer);
     memset(h, 0, sizeof *h);
     h->best_epoch = -1;
 }
@@ -321,6 +325,12 @@ static int alloc_history(Trainer *T)
         if (!(*st[i] = rt_alloc(S, sizeof(double), "history", T->err)))
             return -1;
     }
+    if (T->c->layer_stats) {
+        T->before = rt_alloc(T->nparams, sizeof(float), "layer statistics",
+                             T->err);
+        if (!T->before || rt_layer_stats_alloc(&h->layer, T->m, E, T->err) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -452,18 +462,25 @@ static void diverged(Trainer *T, double loss, int64_t bad)
     h->diverged_step = T->step + 1;
 }
 
-/* The update from the gradients of the last forward and loss. */
-static void update(Trainer *T)
+/* The update from the gradients of the last forward and loss; with
+ * `measure`, the per-layer gradients and steps of epoch e too. */
+static void update(Trainer *T, int measure, int64_t e)
 {
     const RtTrainConfig *c = T->c;
     rt_model_backward_loss(T->m);
     if (T->has_l2)
         rt_model_l2_grad(T->m);
+    if (measure) {
+        rt_layer_stats_grads(&T->h->layer, T->m, e);
+        rt_layer_stats_keep(T->m, T->before);
+    }
     if (c->clip_norm > 0)
         rt_clip_grad_norm(T->grads, (size_t)T->nparams, c->clip_norm, 2.0);
     if (c->clip_value > 0)
         rt_clip_grad_value(T->grads, (size_t)T->nparams, c->clip_value);
     rt_optim_step(T->opt, T->params, T->grads);
+    if (measure)
+        rt_layer_stats_steps(&T->h->layer, T->m, T->before, e);
 }
 
 /* After a step: the full-data loss, the callback. */
@@ -515,6 +532,9 @@ static int train_step(Trainer *T, int64_t epoch, int64_t b, int64_t nb)
     rt_model_zero_grads(T->m);
     if (!rt_model_forward(T->m, x, size, RT_TRAIN, (uint64_t)T->step, T->err))
         return FAIL;
+    int measure = c->layer_stats && b == T->stat_b;
+    if (measure)
+        rt_layer_stats_acts(&h->layer, T->m, epoch);
     RtError le = {0};
     double loss = rt_model_loss(T->m, T->loss, y, &le);
     if (le.code != RT_OK) {
@@ -538,7 +558,7 @@ static int train_step(Trainer *T, int64_t epoch, int64_t b, int64_t nb)
         T->step++;
         return STOP;
     }
-    update(T);
+    update(T, measure, epoch);
     T->step++;
     return after_step(T, epoch, b, nb, size, loss, acc);
 }
@@ -654,6 +674,11 @@ static int run_epoch(Trainer *T, int64_t e)
         set_lr(T, rt_sched_lr(&c->schedule, T->base_lr, e));
     T->ep_loss = T->ep_correct = 0;
     T->ep_seen = 0;
+    /* The step measured for layer_stats: the last, or the one before when
+     * the last is a smaller remainder batch. */
+    T->stat_b = nb - 1;
+    if (nb > 1 && nb == T->bpe && !c->sample_per_step && T->tr.n % T->batch)
+        T->stat_b = nb - 2;
     int rc = GO;
     for (int64_t b = 0; b < nb && rc == GO; b++)
         rc = train_step(T, e, b, nb);
@@ -680,6 +705,7 @@ static void finish(Trainer *T, int rc)
     rt_free(T->xbuf);
     rt_free(T->ybuf);
     rt_free(T->best);
+    rt_free(T->before);
 }
 
 int rt_train(RtModel *m, const RtData *train, const RtData *val,

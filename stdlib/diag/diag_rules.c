@@ -14,6 +14,7 @@ typedef struct Ctx {
     const double       *v;       /* the thresholds */
     double              ref;     /* the starting loss */
     int64_t             E;
+    const int          *fired;   /* by kind: the rules tried so far that fired */
 } Ctx;
 
 static void add_num(FxVerdict *o, const char *name, double value, const char *op, double limit)
@@ -363,6 +364,27 @@ static int rule_underfitting(const Ctx *c, FxVerdict *o)
     return 1;
 }
 
+/* The per-layer rules (diag_layer_rules.c), when there is evidence. */
+#define LAYER_RULE(name, fn)                                    \
+    static int name(const Ctx *c, FxVerdict *o)                 \
+    {                                                           \
+        return c->in->layers > 0 && fn(c->in, c->v, o);         \
+    }
+LAYER_RULE(rule_dead_relu, fx_diag_rule_dead_relu)
+LAYER_RULE(rule_saturation, fx_diag_rule_saturation)
+LAYER_RULE(rule_vanishing, fx_diag_rule_vanishing)
+LAYER_RULE(rule_exploding, fx_diag_rule_exploding)
+
+/* A step too small is not news when the gradient is gone (dead units,
+ * vanishing gradients) or the learning rate is already too high. */
+static int rule_step_size(const Ctx *c, FxVerdict *o)
+{
+    const int *f = c->fired;
+    int low = !f[FX_DK_DEAD_RELU] && !f[FX_DK_VANISHING] && !f[FX_DK_LR_TOO_HIGH] &&
+              !f[FX_DK_DIVERGENCE];
+    return c->in->layers > 0 && fx_diag_rule_step_size(c->in, c->v, low, o);
+}
+
 typedef int (*Rule)(const Ctx *, FxVerdict *);
 
 int fx_diagnose(const FxDiagInput *in, const FxDiagLimits *lim, FxVerdict *out)
@@ -372,23 +394,27 @@ int fx_diagnose(const FxDiagInput *in, const FxDiagLimits *lim, FxVerdict *out)
         out[0] = (FxVerdict){.kind = FX_DK_HEALTHY};
         return 1;
     }
-    Ctx c = {in, lim->v, in->loss[0], in->epochs};
+    int fired[FX_DK_COUNT] = {0};
+    Ctx c = {in, lim->v, in->loss[0], in->epochs, fired};
     if (in->steps > 0 && in->batch_loss && isfinite(in->batch_loss[0]) && in->batch_loss[0] > 0)
         c.ref = in->batch_loss[0];
     if (!(c.ref > 0) || !isfinite(c.ref))
         c.ref = 1;
     static const Rule rules[FX_DK_HEALTHY] = {
         rule_divergence, rule_lr_too_high, rule_oscillation, rule_gradient_noise, rule_slow,
-        rule_plateau, rule_overfitting, rule_memorisation, rule_underfitting};
-    int fired[FX_DK_COUNT] = {0};
+        rule_plateau, rule_overfitting, rule_memorisation, rule_underfitting,
+        rule_dead_relu, rule_saturation, rule_vanishing, rule_exploding, rule_step_size};
     for (int k = 0; k < FX_DK_HEALTHY; k++) {
-        /* a diverged run's other curves are meaningless; a run whose
+        /* a diverged run's other curves are meaningless (its layers'
+         * evidence, read from the epochs before, is not); a run whose
          * learning rate is too high is not also said to underfit */
-        if (fired[FX_DK_DIVERGENCE] && k != FX_DK_LR_TOO_HIGH)
-            break;
+        if (fired[FX_DK_DIVERGENCE] && k != FX_DK_LR_TOO_HIGH && k < FX_DK_FIRST_LAYER_KIND)
+            continue;
         if (k == FX_DK_UNDERFITTING && (fired[FX_DK_LR_TOO_HIGH] || fired[FX_DK_SLOW]))
             continue;
         if (k == FX_DK_PLATEAU && fired[FX_DK_SLOW])     /* still falling, not stalled */
+            continue;
+        if (k == FX_DK_VANISHING && fired[FX_DK_DEAD_RELU])  /* dead units pass none */
             continue;
         FxVerdict v = {.kind = (FxDiagKind)k};
         if (rules[k](&c, &v)) {

@@ -29,6 +29,14 @@ const FxDiagLimitDef fx_diag_limit_defs[FX_DL_COUNT] = {
     [FX_DL_MEMO_TRAIN] = {"memo_train", 0.95, "train accuracy at least this: memorised"},
     [FX_DL_MEMO_MARGIN] = {"memo_margin", 3, "validation accuracy within this many standard errors of chance"},
     [FX_DL_UNDERFIT_HIGH] = {"underfit_high", 0.8, "both losses end above this fraction of where they started"},
+    [FX_DL_VANISH_RATIO] = {"vanish_ratio", 1e-3, "first layer's gradient norm below this times the last's: vanishing"},
+    [FX_DL_VANISH_NORM] = {"vanish_norm", 1e-4, "and the first layer's gradient norm below this"},
+    [FX_DL_EXPLODE_RATIO] = {"explode_ratio", 70, "first layer's gradient norm above this times the last's: exploding"},
+    [FX_DL_DEAD_SHARE] = {"dead_share", 0.7, "a relu layer with at least this share of dead units"},
+    [FX_DL_DEAD_BATCH] = {"dead_batch", 8, "dead units are judged on a measured batch of at least this many samples"},
+    [FX_DL_SAT_SHARE] = {"sat_share", 0.5, "a sigmoid or tanh layer with more than this share of saturated outputs"},
+    [FX_DL_STEP_LOW] = {"step_low", 1e-5, "an effective step ||dw||/||w|| below this is too small"},
+    [FX_DL_STEP_HIGH] = {"step_high", 0.1, "an effective step ||dw||/||w|| above this is too large"},
 };
 
 void fx_diag_limits_default(FxDiagLimits *l)
@@ -78,6 +86,26 @@ static const struct {
     [FX_DK_UNDERFITTING] = {"underfitting", "underfitting: both losses high and flat",
         "a larger model (more units or layers), train longer, or raise the learning rate; "
         "check that the inputs carry the signal"},
+    [FX_DK_VANISHING] = {"vanishing_gradients", "vanishing gradients: the first layers get "
+        "almost no gradient",
+        "use relu (or leaky_relu) instead of sigmoid or tanh in the hidden layers, fewer "
+        "layers, batchnorm between them, or He / Glorot initialisation (init:)"},
+    [FX_DK_EXPLODING] = {"exploding_gradients", "exploding gradients: the first layers get "
+        "far more gradient than the last",
+        "clip gradients (clip: 1), lower the learning rate, add batchnorm, or a smaller "
+        "initialisation (init: glorot_uniform)"},
+    [FX_DK_DEAD_RELU] = {"dead_relu", "dead ReLUs: most units of a relu layer output 0 for "
+        "every sample",
+        "lower the learning rate (a large step pushed them below 0), use leaky_relu, check "
+        "the initialisation (no large negative bias), or add batchnorm before the relu"},
+    [FX_DK_SATURATION] = {"saturation", "saturated activations: most sigmoid or tanh outputs "
+        "sit at their limits, where the gradient is near 0",
+        "normalise the inputs, use a smaller initialisation (init: glorot_uniform) or a "
+        "lower learning rate, add batchnorm before the activation, or use relu"},
+    [FX_DK_STEP_SIZE] = {"step_size", "step size far outside 1e-5 to 1e-1: the updates "
+        "barely move the weights, or overwrite them",
+        "a step below step_low: raise the learning rate (10x); above step_high: lower it "
+        "(10x), warm up or clip gradients"},
     [FX_DK_HEALTHY] = {"healthy", "healthy: no rule fired", "none needed"},
 };
 

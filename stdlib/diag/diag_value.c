@@ -34,6 +34,9 @@ static FxValue verdict_value(FxInterp *I, const FxVerdict *v)
     SET(I, r, "title", fx_str_cstr(h, fx_diag_kind_title(v->kind)));
     SET(I, r, "epoch", v->epoch ? fx_num((double)v->epoch) : fx_none());
     SET(I, r, "step", v->step ? fx_num((double)v->step) : fx_none());
+    SET(I, r, "layer", v->in_layer ? fx_num(v->layer) : fx_none());
+    SET(I, r, "layer_name", v->in_layer && v->layer_name[0] ? fx_str_cstr(h, v->layer_name)
+                                                             : fx_none());
     for (int i = 0; i < v->n; i++) {
         FxValue d = fx_record_new(h);
         SET(I, d, "name", fx_str_cstr(h, v->num[i].name));
@@ -84,6 +87,9 @@ void fx_diag_print(FILE *out, const char *label, const FxVerdict *v, int n)
             fprintf(out, ", from epoch %lld", (long long)v[i].epoch);
         if (v[i].step)
             fprintf(out, " (step %lld)", (long long)v[i].step);
+        if (v[i].in_layer)
+            fprintf(out, ", in layer %d%s%s", v[i].layer, v[i].layer_name[0] ? ", " : "",
+                    v[i].layer_name);
         evidence(&v[i], ev, sizeof ev);
         fprintf(out, "\n    because %s\n    try: %s\n", ev, fx_diag_remedy(v[i].kind));
     }

@@ -1,8 +1,9 @@
 /* diagnose(RUN or RECORD, thresholds...): prints a run's verdicts and
  * returns them as a record keyed by kind; also what r.diagnosis is. A
  * record of curves ({loss:, val_loss:, accuracy:, val_accuracy:,
- * batch_loss:, classes:, val_n:}) is diagnosed alike, so recorded
- * histories can be checked without training. */
+ * batch_loss:, classes:, val_n:, and layers: as r.layers gives with
+ * layer_batch:}) is diagnosed alike, so recorded histories can be
+ * checked without training. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +20,25 @@ int fx_run_diagnose(const FxRun *r, const FxDiagLimits *lim, FxVerdict *out)
         .val_accuracy = r->has_val && r->classify ? h->val_accuracy : NULL,
         .lr = h->lr, .steps = h->steps, .batch_loss = h->batch_loss,
         .classes = r->classify ? r->classes : 0, .diverged = h->diverged,
-        .diverged_step = h->diverged_step, .val_n = h->val_n};
+        .diverged_step = h->diverged_step, .val_n = h->val_n,
+        .layers = h->layer.layers, .grad_norm = h->layer.grad_norm, .step = h->layer.step,
+        .dead = h->layer.dead, .saturated = h->layer.saturated, .layer_batch = h->layer.batch};
+    if (!in.grad_norm || !in.step || !in.dead || !in.saturated)
+        in.layers = 0;
     FxDiagLimits d;
     if (!lim) {
         fx_diag_limits_default(&d);
         lim = &d;
     }
-    return fx_diagnose(&in, lim, out);
+    char (*names)[64] = in.layers > 0 ? fx_xcalloc((size_t)in.layers, sizeof *names) : NULL;
+    const char **np = in.layers > 0 ? fx_xcalloc((size_t)in.layers, sizeof *np) : NULL;
+    for (int i = 0; i < in.layers; i++)
+        np[i] = fx_run_layer_name(r, i, names[i], sizeof names[i]);
+    in.layer_names = np;
+    int n = fx_diagnose(&in, lim, out);
+    free(np);
+    free(names);
+    return n;
 }
 
 FxValue fx_run_diagnosis(FxInterp *I, const FxRun *r)
@@ -67,7 +80,12 @@ static int diagnose_record(FxCall *c, FxValue rec, const FxDiagLimits *lim, FxVe
         if (cur[i] && len[i] != len[0])
             rc = fx_error(c->I, fx_arg_span(c, 0), "diagnose(): %s has %lld epochs, loss %lld",
                           keys[i], (long long)len[i], (long long)len[0]);
+    FxLayerRows rows = {0};
+    FxValue *ly = rc ? NULL : fx_record_get(rec, fx_intern_cstr(&c->I->intern, "layers"));
+    if (ly && ly->type != FX_NONE)
+        rc = fx_layer_rows_read(c->I, fx_arg_span(c, 0), *ly, len[0], &rows);
     if (!rc) {
+        FxValue *lb = fx_record_get(rec, fx_intern_cstr(&c->I->intern, "layer_batch"));
         FxValue *cl = fx_record_get(rec, fx_intern_cstr(&c->I->intern, "classes"));
         FxValue *vn = fx_record_get(rec, fx_intern_cstr(&c->I->intern, "val_n"));
         FxDiagInput in = {
@@ -75,9 +93,14 @@ static int diagnose_record(FxCall *c, FxValue rec, const FxDiagLimits *lim, FxVe
             .val_accuracy = cur[3], .lr = cur[4], .steps = cur[5] ? len[5] : 0,
             .batch_loss = cur[5],
             .classes = cl && cl->type == FX_NUM ? (int)cl->as.n : 0,
-            .val_n = vn && vn->type == FX_NUM ? (int64_t)vn->as.n : 0};
+            .val_n = vn && vn->type == FX_NUM ? (int64_t)vn->as.n : 0,
+            .layers = rows.layers, .grad_norm = rows.grad_norm, .step = rows.step,
+            .dead = rows.dead, .saturated = rows.saturated, .layer_names = rows.name_ptrs,
+            .layer_batch = lb && lb->type == FX_NUM && lb->as.n >= 1 && lb->as.n < 1e15
+                ? (int64_t)lb->as.n : 0};
         *nv = fx_diagnose(&in, lim, out);
     }
+    fx_layer_rows_free(&rows);
     for (int i = 0; i < 6; i++)
         free(cur[i]);
     return rc;

@@ -83,6 +83,7 @@ static int run_field(FxInterp *I, void *data, const char *name, FxValue *out)
     else if (!strcmp(name, "label")) *out = fx_str_cstr(&I->heap, r->label);
     else if (!strcmp(name, "model")) *out = fx_ref(r->model);
     else if (!strcmp(name, "diagnosis")) *out = fx_run_diagnosis(I, r);
+    else if (!strcmp(name, "layers")) *out = fx_run_layers(I, r);
     else {
         if (!strcmp(name, "val_loss") || !strcmp(name, "val_accuracy")) {
             fx_error(I, I->field_at, "the run has no %s: it was trained without validation", name);
@@ -108,7 +109,8 @@ static int run_field(FxInterp *I, void *data, const char *name, FxValue *out)
 static const char *const run_fields[] = {
     "loss", "accuracy", "val_loss", "val_accuracy", "lr", "batch_loss", "batch_accuracy",
     "step_loss", "best_epoch", "epochs", "steps", "stopped_early", "restored_best", "diverged",
-    "interrupted", "pruned", "seconds", "status", "label", "model", "diagnosis", NULL};
+    "interrupted", "pruned", "seconds", "status", "label", "model", "diagnosis", "layers",
+    NULL};
 
 const FxForeignType fx_run_type = {
     .name = "run", .phrase = "a run", .release = run_release, .free = run_free,

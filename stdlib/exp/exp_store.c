@@ -94,6 +94,8 @@ void fx_store_open(FxInterp *I, const FxNode *sweep, FxEnv *env, FxStore *st)
     }
     fx_hash_bytes(&st->block, FX_VERSION, strlen(FX_VERSION));
     fx_hash_bytes(&st->block, FX_WIRE_FORMAT, strlen(FX_WIRE_FORMAT));
+    /* --diagnose changes what a run holds (its per-layer evidence) */
+    fx_hash_bytes(&st->block, I->opt.diagnose ? "diagnose" : "plain", I->opt.diagnose ? 8 : 5);
     fx_store_block_names(sweep, env, &st->names);
     read_heads(st);
 }

@@ -436,6 +436,7 @@ static int run_gradient(TrainJob *j, FxValue *out)
     j->cfg.on_epoch = on_epoch;
     j->cfg.on_batch = on_batch;
     j->cfg.ctx = j;
+    j->cfg.layer_stats = j->diagnose || I->opt.diagnose;   /* the evidence diagnosis reads */
     if (j->cfg.early.enabled && !j->monitor_given && !j->val && j->cfg.val_split <= 0)
         j->cfg.early.monitor = RT_METRIC_LOSS;
     clock_gettime(CLOCK_MONOTONIC, &j->start);

@@ -56,6 +56,11 @@ static int put_run(FxBuf *b, const FxRun *r, char *why, size_t whylen)
     put_curve(b, h->batch_accuracy, h->steps);
     put_curve(b, h->step_loss, h->steps);
     put_curve(b, h->batch_lr, h->steps);
+    int64_t nl = h->epochs * h->layer.layers;
+    put_curve(b, h->layer.grad_norm, nl);
+    put_curve(b, h->layer.step, nl);
+    put_curve(b, h->layer.dead, nl);
+    put_curve(b, h->layer.saturated, nl);
     int32_t flags[7] = {(int32_t)r->loss, r->classify, r->has_val, r->pruned, r->classes,
                         r->diagnosed, r->threads};
     put(b, flags, sizeof flags);
@@ -173,6 +178,21 @@ static int get_curve(Reader *r, double **x)
     return *x ? get(r, *x, (size_t)n * sizeof **x) : -1;
 }
 
+/* A per-layer array of the history: absent, or epochs x layers values. */
+static int get_layer_curve(Reader *r, const RtHistory *h, double **x)
+{
+    const char *at = r->p;
+    int64_t n;
+    if (get_i64(r, &n))
+        return -1;
+    r->p = at;
+    if (n >= 0 && (h->layer.layers < 0 || n != h->epochs * h->layer.layers)) {
+        *x = NULL;
+        return -1;
+    }
+    return get_curve(r, x);
+}
+
 static int get_model(Reader *r, FxValue *out)
 {
     FxModel head;
@@ -221,11 +241,15 @@ static int get_run(Reader *r, FxValue *out)
         return -1;
     h->loss = h->accuracy = h->val_loss = h->val_accuracy = h->lr = NULL;
     h->batch_loss = h->batch_accuracy = h->step_loss = h->batch_lr = NULL;
+    RtLayerStats *ls = &h->layer;
+    ls->grad_norm = ls->step = ls->dead = ls->saturated = NULL;
     int32_t flags[7];
     if (get_curve(r, &h->loss) || get_curve(r, &h->accuracy) || get_curve(r, &h->val_loss) ||
         get_curve(r, &h->val_accuracy) || get_curve(r, &h->lr) ||
         get_curve(r, &h->batch_loss) || get_curve(r, &h->batch_accuracy) ||
         get_curve(r, &h->step_loss) || get_curve(r, &h->batch_lr) ||
+        get_layer_curve(r, h, &ls->grad_norm) || get_layer_curve(r, h, &ls->step) ||
+        get_layer_curve(r, h, &ls->dead) || get_layer_curve(r, h, &ls->saturated) ||
         get(r, flags, sizeof flags) || get(r, run->label, sizeof run->label) ||
         get(r, run->status, sizeof run->status) ||
         get(r, &run->val_only_loss, sizeof run->val_only_loss))

@@ -87,6 +87,22 @@ struct FxDiagLimits;
 int fx_run_diagnose(const FxRun *r, const struct FxDiagLimits *lim, struct FxVerdict *out);
 FxValue fx_run_diagnosis(FxInterp *I, const FxRun *r);
 void fx_exp_diagnose_init(FxInterp *I);
+/* r.layers (exp_layers.c): the per-layer evidence, none without it; and
+ * layer i's display name into buf. */
+FxValue fx_run_layers(FxInterp *I, const FxRun *r);
+const char *fx_run_layer_name(const FxRun *r, int i, char *buf, size_t len);
+/* A list as r.layers gives, read back into epochs x layers rows (NaN
+ * where a statistic is absent or none) and names, for diagnose() of a
+ * record; a located error (at) for a bad one. Free with
+ * fx_layer_rows_free. */
+typedef struct FxLayerRows {
+    int          layers;
+    double      *grad_norm, *step, *dead, *saturated;
+    char       (*names)[64];
+    const char **name_ptrs;
+} FxLayerRows;
+int  fx_layer_rows_read(FxInterp *I, FxSpan at, FxValue list, int64_t epochs, FxLayerRows *r);
+void fx_layer_rows_free(FxLayerRows *r);
 
 extern const FxForeignType fx_run_type;
 FxRun *fx_value_run(FxValue v);

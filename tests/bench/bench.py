@@ -4,8 +4,8 @@
 # epoch of each and the ratio fx/PyTorch (lower is better), and fx again
 # with OPENBLAS_CORETYPE=Haswell. Then start-up time, peak resident memory,
 # each W1 convolution's GFLOP/s against the FMA peak, and the targets of
-# issue 10, each marked met or not. Without torch it says so and reports
-# fx alone.
+# issue 10, each marked met or not; and what diagnosis on costs W1.
+# Without torch it says so and reports fx alone.
 #
 # Usage: /usr/bin/python3 bench.py FX BUILD_DIR
 #   FX_BENCH_REPS   repetitions of each measurement (default 3)
@@ -31,6 +31,17 @@ WORKLOADS = [
     ("W4", "w4_sweep.fx", "w4", 10, "W3 swept over 4 rates (s/sweep epoch; fx: th jobs)", None),
     ("W5", "w5_fashion.fx", "w5", 1, "small CNN, Fashion-MNIST 60000 x 1x28x28, batch 64", 0.4),
 ]
+
+
+def run_cpu(cmd, env):
+    """Runs cmd; returns (stdout, CPU seconds, user and system, of the process)."""
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = p.stdout.read()
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    if status != 0:
+        sys.exit("bench: %s failed:\n%s" % (" ".join(cmd), err.decode(errors="replace")))
+    return out.decode(), ru.ru_utime + ru.ru_stime
 
 
 def run_rss(cmd, env):
@@ -181,6 +192,37 @@ if cores >= 2 and (not only or "FT" in only) and not quick:
           "verdicts %s" % (w1, w2, reps, test_speedup, "identical" if len(verdicts) == 1 else "DIFFER"))
     print()
 
+# What diagnosis costs: W1 at 1 thread with --diagnose (the per-layer
+# evidence of one step an epoch, then the rules) against without,
+# alternating; seconds per epoch as the run measures them, and the CPU
+# seconds of the whole process, which other work on the machine disturbs
+# less than the wall clock.
+diag_cost = None
+if not only or "W1" in only:
+    epochs = 4 if quick else 10
+    walls, cpus = {0: [], 1: []}, {0: [], 1: []}
+    for _ in range(max(reps, 5)):
+        for on in (0, 1):
+            cmd = [fx, "--quiet", "--threads", "1"] + (["--diagnose"] if on else []) + \
+                  [os.path.join(here, "w1_cnn.fx"), str(epochs)]
+            out, cpu = run_cpu(cmd, fx_env(1))
+            walls[on].append(float(out.split()[-1]))
+            cpus[on].append(cpu)
+    w0, w1, c0, c1 = median(walls[0]), median(walls[1]), median(cpus[0]), median(cpus[1])
+    diag_cost = [w1 / w0 - 1, c1 / c0 - 1]
+    print("diagnosis, W1 at 1 thread, %d epochs, medians of %d runs each, alternating:" % (
+        epochs, max(reps, 5)))
+    print("  s/epoch off %.4f, on %.4f (%+.1f%%); process CPU s off %.3f, on %.3f (%+.1f%%)" % (
+        w0, w1, 100 * diag_cost[0], c0, c1, 100 * diag_cost[1]))
+    # the work itself (diag_probe.c): one step's evidence against the 16
+    # training steps of a W1 epoch
+    out = run_rss([os.path.join(build, "bench", "diag_probe"), "1"], fx_env(1))[0].split()
+    step_s, stats_s = float(out[1]), float(out[3])
+    diag_cost.append(stats_s / (16 * step_s))
+    print("  the evidence of one step %.2f ms, a W1 training step %.1f ms: %.2f%% of an epoch's 16 steps" % (
+        stats_s * 1e3, step_s * 1e3, 100 * diag_cost[2]))
+    print()
+
 fx_start = startup([fx, "-e", "print 1"], fx_env(1))
 fx_start_set = startup([fx, "-e", "print 1"], fx_env(1, own_kernel))
 true_start = startup(["/bin/true"], fx_env(1))
@@ -237,6 +279,10 @@ if have_torch:
             ratio = r["fx"] / r["torch"]
             target("%s at %d thread(s): fx/torch <= %g" % (name, n, t), ratio <= t, "%.3f" % ratio)
 target("fx start-up <= 5 ms", fx_start <= 0.005, "%.1f ms" % (fx_start * 1e3))
+if diag_cost:
+    target("W1 with diagnosis on: cost < 5% of an epoch", diag_cost[2] < 0.05 and diag_cost[1] < 0.05,
+           "%.2f%% of the steps' work; whole run %+.1f%% CPU, %+.1f%% s/epoch" % (
+               100 * diag_cost[2], 100 * diag_cost[1], 100 * diag_cost[0]))
 if have_torch and ("W1", 1) in results:
     r = results[("W1", 1)]
     target("W1 peak memory fx/torch <= 0.2", r["fx_rss"] / r["torch_rss"] <= 0.2,

@@ -1,6 +1,7 @@
 #!/bin/sh
 # `make bench`: fx against PyTorch on the seed workloads (W1-W5), as
-# ratios of seconds per epoch in one run on this machine; see bench.py.
+# ratios of seconds per epoch in one run on this machine, and what
+# --diagnose costs W1; see bench.py.
 # Needs /usr/bin/python3; PyTorch (Debian's python3-torch) for the
 # comparison, without it fx is reported alone. W5 needs Debian's
 # dataset-fashion-mnist. Usage: sh tests/bench/run.sh [FX [BUILD_DIR]]
