@@ -30,18 +30,12 @@ print a.loss == b.loss and a.loss == c.loss and a.accuracy == b.accuracy
 FX
 (cd "$dir" && "$FX" t.fx) | sed "s|$data/||"
 if /usr/bin/python3 -c 'import torch, numpy' 2>/dev/null; then
-    (cd "$dir" && /usr/bin/python3 - <<'PY'
-import json, struct, numpy as np, torch
-raw = open("t.safetensors", "rb").read()
-n = struct.unpack("<Q", raw[:8])[0]
-head = json.loads(raw[8:8 + n])
-sd = {}
-for k, v in head.items():
-    if k == "__metadata__":
-        continue
-    a, b = v["data_offsets"]
-    dt = {"F32": np.float32, "I64": np.int64}[v["dtype"]]
-    sd[k] = torch.from_numpy(np.frombuffer(raw[8 + n + a:8 + n + b], dt).reshape(v["shape"]).copy())
+    lib=$(pwd)/lib
+    (cd "$dir" && LIB=$lib /usr/bin/python3 - <<'PY'
+import os, sys, torch
+sys.path.insert(0, os.environ["LIB"])
+from safetensors_torch import load
+sd = load("t.safetensors")
 m = torch.nn.Sequential(torch.nn.Conv2d(1, 8, 3, padding=1), torch.nn.BatchNorm2d(8),
                         torch.nn.ReLU(), torch.nn.MaxPool2d(2), torch.nn.Flatten(),
                         torch.nn.Linear(128, 10))

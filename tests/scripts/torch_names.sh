@@ -22,18 +22,12 @@ hdr() { head -c 4000 "$1" | tr -c '[:print:]' '\n' | grep -o '"[a-z0-9_.]*":{"dt
 echo "names: torch"; hdr "$dir/w.safetensors"
 echo "names: fx"; hdr "$dir/fx.safetensors"
 if /usr/bin/python3 -c 'import torch, numpy' 2>/dev/null; then
-    (cd "$dir" && /usr/bin/python3 - <<'PY'
-import json, struct, numpy as np, torch
-raw = open("w.safetensors", "rb").read()
-n = struct.unpack("<Q", raw[:8])[0]
-head = json.loads(raw[8:8 + n])
-sd = {}
-for k, v in head.items():
-    if k == "__metadata__":
-        continue
-    a, b = v["data_offsets"]
-    dt = {"F32": np.float32, "I64": np.int64}[v["dtype"]]
-    sd[k] = torch.from_numpy(np.frombuffer(raw[8 + n + a:8 + n + b], dt).reshape(v["shape"]).copy())
+    lib=$(pwd)/lib
+    (cd "$dir" && LIB=$lib /usr/bin/python3 - <<'PY'
+import os, sys, torch
+sys.path.insert(0, os.environ["LIB"])
+from safetensors_torch import load
+sd = load("w.safetensors")
 m = torch.nn.Sequential(torch.nn.Linear(2, 6), torch.nn.BatchNorm1d(6), torch.nn.ReLU(),
                         torch.nn.Dropout(0.2), torch.nn.Linear(6, 3))
 m.load_state_dict(sd, strict=True)
