@@ -9,20 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "probe_clock.h"
 #include "rt.h"
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static int probe(const char *name, const RtLayerSpec *l, int nl, RtShape in, RtThreads *th)
 {
@@ -51,19 +39,19 @@ static int probe(const char *name, const RtLayerSpec *l, int nl, RtShape in, RtT
         dy[i] = 1.0f;
     double fwd[REPS], bwd[REPS];
     for (int i = 0; i < WARM + REPS; i++) {
-        double t0 = now();
+        double t0 = probe_now();
         rt_model_forward(m, x, BATCH, RT_TRAIN, (uint64_t)i, &err);
-        double t1 = now();
+        double t1 = probe_now();
         rt_model_zero_grads(m);
         rt_model_backward(m, dy);
-        double t2 = now();
+        double t2 = probe_now();
         if (i >= WARM) {
             fwd[i - WARM] = t1 - t0;
             bwd[i - WARM] = t2 - t1;
         }
     }
-    qsort(fwd, REPS, sizeof *fwd, cmp);
-    qsort(bwd, REPS, sizeof *bwd, cmp);
+    qsort(fwd, REPS, sizeof *fwd, probe_cmp);
+    qsort(bwd, REPS, sizeof *bwd, probe_cmp);
     printf("%s %.9f %.9f\n", name, fwd[REPS / 2], bwd[REPS / 2]);
     free(x);
     free(dy);

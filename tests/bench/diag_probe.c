@@ -8,29 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "probe_clock.h"
 #include "rt.h"
 #include "rt_train_internal.h"
 
 enum { BATCH = 64, WARM = 5, REPS = 30 };
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *x, int n)
-{
-    qsort(x, (size_t)n, sizeof *x, cmp);
-    return x[n / 2];
-}
 
 int main(int argc, char **argv)
 {
@@ -65,24 +47,24 @@ int main(int argc, char **argv)
         y[i] = (float)(i % 10);
     double step[REPS], stats[REPS];
     for (int i = 0; i < WARM + REPS; i++) {
-        double t0 = now();
+        double t0 = probe_now();
         rt_model_zero_grads(m);
         rt_model_forward(m, x, BATCH, RT_TRAIN, (uint64_t)i, &err);
         rt_model_loss(m, RT_LOSS_CROSS_ENTROPY, y, &err);
         rt_model_backward_loss(m);
         rt_optim_step(opt, params, rt_model_grads(m, NULL));
-        double t1 = now();
+        double t1 = probe_now();
         rt_layer_stats_acts(&s, m, 0);
         rt_layer_stats_grads(&s, m, 0);
         rt_layer_stats_keep(m, before);
         rt_layer_stats_steps(&s, m, before, 0);
-        double t2 = now();
+        double t2 = probe_now();
         if (i >= WARM) {
             step[i - WARM] = t1 - t0;
             stats[i - WARM] = t2 - t1;
         }
     }
-    printf("step %.6f stats %.6f\n", median(step, REPS), median(stats, REPS));
+    printf("step %.6f stats %.6f\n", probe_median(step, REPS), probe_median(stats, REPS));
     rt_layer_stats_free(&s);
     free(before);
     free(x);
