@@ -5,10 +5,12 @@
 # call, exit status 130, nothing after it run. The liveness bound (the
 # exit within 5 s of the signal) is generous for any machine; fuzz_eval
 # timed out on such a call before the parts existed.
+. lib/wait_sigint.sh
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 printf 'let d = split(moons(40000000), 0.2)\nprint "not reached"\n' >"$dir/t.fx"
 "$FX" --max-memory 4G "$dir/t.fx" >"$dir/out" 2>"$dir/err" &
 pid=$!
+wait_sigint_handler "$pid"
 sleep 0.5
 kill -INT "$pid"
 start=$(date +%s)
