@@ -25,6 +25,8 @@ typedef struct FxStd {
                                 after this many epochs (marked pruned) */
     int        sweeps;       /* sweep statements run so far (the store's
                                 number for each) */
+    const char *out_what;    /* while a sweep's store: stands in for --out:
+                                "store:", else NULL ("--out") */
     struct FxMedian *median; /* a sweep's median pruner while its points
                                 run (borrowed), or NULL */
     const FxBuiltin *text_split;  /* the core's split(s, sep), to which the
@@ -32,6 +34,12 @@ typedef struct FxStd {
 } FxStd;
 
 static inline FxStd *fx_std(FxInterp *I) { return fx_library_state(I); }
+
+/* How messages name the folder of I->opt.out_dir. */
+static inline const char *fx_out_what(FxInterp *I)
+{
+    return fx_std(I)->out_what ? fx_std(I)->out_what : "--out";
+}
 
 /* Made when the library opens (seed 0, no pool yet), freed with the
  * interpreter. */

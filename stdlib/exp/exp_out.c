@@ -86,9 +86,11 @@ static int read_manifest(FxInterp *I, const FxNode *at, const char *dir, const c
     char *text = fx_read_file(path, &len);
     if (!text) {
         if (has_run_files(dir)) {
-            fx_error_at(I, at, "--out '%s' holds run files but no runs.jsonl (results of an "
-                        "older fx or another tool)", I->opt.out_dir);
-            fx_error_hint(I, "give --out another folder: experiments are never mixed");
+            fx_error_at(I, at, "%s '%s' holds run files but no runs.jsonl (results of an "
+                        "older fx or another tool)", fx_out_what(I), I->opt.out_dir);
+            fx_error_hint(I, fx_std(I)->out_what ? "give store: another folder: experiments "
+                          "are never mixed" : "give --out another folder: experiments are "
+                          "never mixed");
             return -1;
         }
         std->invocation = 1;
@@ -102,9 +104,11 @@ static int read_manifest(FxInterp *I, const FxNode *at, const char *dir, const c
             *end = '\0';
         char other[4096];
         if (line_string(line, "script", other, sizeof other) == 0 && strcmp(other, script)) {
-            fx_error_at(I, at, "--out '%s' holds the results of another script, %s",
-                        I->opt.out_dir, other);
-            fx_error_hint(I, "give --out another folder: experiments are never mixed");
+            fx_error_at(I, at, "%s '%s' holds the results of another script, %s",
+                        fx_out_what(I), I->opt.out_dir, other);
+            fx_error_hint(I, fx_std(I)->out_what ? "give store: another folder: experiments "
+                          "are never mixed" : "give --out another folder: experiments are "
+                          "never mixed");
             rc = -1;
         }
         long long r = line_number(line, "run"), k = line_number(line, "invocation");
@@ -153,7 +157,8 @@ int fx_out_begin(FxInterp *I, const FxNode *at)
     int err = fx_path_make_parents(path);
     int rc = 0;
     if (err) {
-        fx_error_at(I, at, "--out: cannot make directory '%s': %s", dir, strerror(err));
+        fx_error_at(I, at, "%s: cannot make directory '%s': %s", fx_out_what(I), dir,
+                    strerror(err));
         fx_error_path_hint(I, dir, 1);
         rc = -1;
     } else {
@@ -254,7 +259,7 @@ static int append_line(FxInterp *I, const FxNode *at, const FxBuf *b)
     int ok = f && fwrite(b->s, 1, b->len, f) == b->len;
     ok = f && fclose(f) == 0 && ok;
     if (!ok) {
-        fx_error_at(I, at, "--out: cannot write '%s': %s", path, strerror(errno));
+        fx_error_at(I, at, "%s: cannot write '%s': %s", fx_out_what(I), path, strerror(errno));
         fx_error_path_hint(I, path, 1);
         return -1;
     }

@@ -88,7 +88,8 @@ void fx_store_open(FxInterp *I, const FxNode *sweep, FxEnv *env, FxStore *st)
         fx_hash_bytes(&st->block, src->text + b->span.off, b->span.len);
     for (int i = 0; i < sweep->items.count; i++) {   /* its options' text too */
         const FxNode *o = sweep->items.items[i];
-        if (o->kind != FX_N_SWEEP_VAR && strcmp(o->name, "jobs") && src &&
+        if (o->kind != FX_N_SWEEP_VAR && strcmp(o->name, "jobs") && strcmp(o->name, "store") &&
+            src &&
             o->span.off + o->span.len <= src->len)
             fx_hash_bytes(&st->block, src->text + o->span.off, o->span.len);
     }
@@ -245,11 +246,13 @@ int fx_store_stale(FxInterp *I, const FxStore *st, const FxNode *at, const char 
         FxBuf b;
         fx_buf_init(&b);
         what_changed(st, h->text, train_calls, data_calls, &b);
-        fx_error_at(I, at, "--out '%s' holds point %s of this sweep from an older version of "
-                    "the script: %s changed since", I->opt.out_dir, label, b.s);
+        fx_error_at(I, at, "%s '%s' holds point %s of this sweep from an older version of "
+                    "the script: %s changed since", fx_out_what(I), I->opt.out_dir, label, b.s);
         fx_buf_free(&b);
-        fx_error_hint(I, "give --out a new folder, or add --fresh to discard the stored "
-                      "points and run them again");
+        char hint[160];
+        snprintf(hint, sizeof hint, "give %s a new folder, or add --fresh to discard the "
+                 "stored points and run them again", fx_out_what(I));
+        fx_error_hint(I, "%s", hint);
         return -1;
     }
     return 0;

@@ -238,6 +238,7 @@ typedef struct Grid {
     FxPruner  prune;      /* prune: halving(...) or median(...) when pruned is set */
     int       pruned;
     const FxNode *jobs_at; /* the jobs: option, when given */
+    char     *store_dir;  /* store: "DIR", resolved against the script's folder; owned */
 } Grid;
 
 static void grid_free(Grid *g)
@@ -251,6 +252,7 @@ static void grid_free(Grid *g)
     free(g->seeds);
     free(g->keys);
     free(g->stored);
+    free(g->store_dir);
 }
 
 /* ---- labels: numbers as a person writes them ------------------------------- */
@@ -1153,6 +1155,19 @@ static int sweep_options(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int 
             fx_unref(v);
             continue;
         }
+        if (strcmp(o->name, "store") == 0) {
+            if (v.type != FX_STR || fx_as_str(v)->len == 0) {
+                fx_error_at(I, o->a, "store: needs a folder's name, got %s",
+                            v.type == FX_STR ? "an empty string" : fx_type_phrase(v));
+                fx_unref(v);
+                fx_error_hint(I, "store: \"results\" keeps every point in results/ next "
+                              "to the script");
+                return -1;
+            }
+            g->store_dir = fx_path_join(I->src, fx_as_str(v)->s);
+            fx_unref(v);
+            continue;
+        }
         if (strcmp(o->name, "seeds") == 0 || strcmp(o->name, "repeat") == 0) {
             if (g->nseeds)
                 return fx_unref(v), fx_error_at(I, o, "give repeat: or seeds:, not both");
@@ -1198,6 +1213,52 @@ static void sweep_jobs(FxInterp *I, const Grid *g, int *jobs)
         *jobs = (int)g->points;
 }
 
+/* The sweep's points, with the store of --out (or store:) when given. */
+static int sweep_stored(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int jobs,
+                        FxValue *out)
+{
+    if (fx_out_begin(I, n))       /* refuse another script's --out before any point */
+        return -1;
+    int halving = g->pruned && !g->prune.median;
+    FxStore store;
+    fx_store_open(I, n, env, &store);
+    g->store = halving ? NULL : &store;   /* halving's rungs rank every point: not kept */
+    if (store_points(I, n, env, g)) {
+        fx_store_close(&store);
+        return -1;
+    }
+    FxSweep *s = fx_xcalloc(1, sizeof *s);
+    FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
+    int rc = 0;
+    if (g->pruned && g->prune.median) {   /* each point is compared with those before it */
+        fx_std(I)->median = fx_median_new(&g->prune);
+        run_points(I, n, env, g, s);
+        fx_median_free(fx_std(I)->median);
+        fx_std(I)->median = NULL;
+    } else if (jobs > 1 || halving) {     /* rungs run in child processes, even one at a time */
+        rc = run_points_jobs(I, n, env, g, s, jobs, halving ? &g->prune : NULL);
+    } else {
+        run_points(I, n, env, g, s);
+    }
+    fx_store_close(&store);
+    g->store = NULL;
+    if (rc == 0 && I->opt.shards > 1 && s->n < g->points && !I->interrupt_pending) {
+        long long left = g->points - s->n;
+        fx_error_at(I, n, "shard %d/%d: %lld point%s of this sweep %s for other shards; the "
+                    "script stops here (run it without --shard once they are done)",
+                    I->opt.shard, I->opt.shards, left, left == 1 ? "" : "s",
+                    left == 1 ? "is" : "are");
+        I->shard_stopped = 1;
+        rc = -1;
+    }
+    if (rc) {
+        fx_unref(v);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
 {
     Grid g;
@@ -1224,47 +1285,18 @@ int fx_eval_sweep(FxInterp *I, const FxNode *n, FxEnv *env, FxValue *out)
         return -1;
     }
     sweep_jobs(I, &g, &jobs);
-    if (fx_out_begin(I, n)) {     /* refuse another script's --out before any point */
-        grid_free(&g);
-        return -1;
+    /* store: "DIR" is --out DIR for this sweep; --out on the command line wins */
+    const char *cli_out = I->opt.out_dir;
+    int by_store = g.store_dir && !cli_out;
+    if (by_store) {
+        I->opt.out_dir = g.store_dir;
+        fx_std(I)->out_what = "store:";
     }
-    int halving = g.pruned && !g.prune.median;
-    FxStore store;
-    fx_store_open(I, n, env, &store);
-    g.store = halving ? NULL : &store;    /* halving's rungs rank every point: not kept */
-    if (store_points(I, n, env, &g)) {
-        fx_store_close(&store);
-        grid_free(&g);
-        return -1;
-    }
-    FxSweep *s = fx_xcalloc(1, sizeof *s);
-    FxValue v = fx_foreign_new(&I->heap, &fx_sweep_type, s);
-    int rc = 0;
-    if (g.pruned && g.prune.median) {     /* each point is compared with those before it */
-        fx_std(I)->median = fx_median_new(&g.prune);
-        run_points(I, n, env, &g, s);
-        fx_median_free(fx_std(I)->median);
-        fx_std(I)->median = NULL;
-    } else if (jobs > 1 || halving) {     /* rungs run in child processes, even one at a time */
-        rc = run_points_jobs(I, n, env, &g, s, jobs, halving ? &g.prune : NULL);
-    } else {
-        run_points(I, n, env, &g, s);
-    }
-    fx_store_close(&store);
-    if (rc == 0 && I->opt.shards > 1 && s->n < g.points && !I->interrupt_pending) {
-        long long left = g.points - s->n;
-        fx_error_at(I, n, "shard %d/%d: %lld point%s of this sweep %s for other shards; the "
-                    "script stops here (run it without --shard once they are done)",
-                    I->opt.shard, I->opt.shards, left, left == 1 ? "" : "s",
-                    left == 1 ? "is" : "are");
-        I->shard_stopped = 1;
-        rc = -1;
+    int rc = sweep_stored(I, n, env, &g, jobs, out);
+    if (by_store) {
+        I->opt.out_dir = cli_out;
+        fx_std(I)->out_what = NULL;
     }
     grid_free(&g);
-    if (rc) {
-        fx_unref(v);
-        return -1;
-    }
-    *out = v;
-    return 0;
+    return rc;
 }

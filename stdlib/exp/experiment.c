@@ -120,15 +120,16 @@ static void resolve_sweep(FxResolver *R, FxNode *n)
         fx_resolve_walk(R, v->a);
         if (v->kind == FX_N_KWARG) {
             opts++;
-            static const char *const names[] = {"jobs", "samples", "repeat", "seeds", "prune"};
+            static const char *const names[] = {"jobs", "samples", "repeat", "seeds", "prune",
+                                                 "store"};
             int known = 0;
-            for (int k = 0; k < 5; k++)
+            for (int k = 0; k < 6; k++)
                 known |= strcmp(v->name, names[k]) == 0;
             if (!known) {
-                const char *sug = fx_diag_suggest(v->name, names, 5);
+                const char *sug = fx_diag_suggest(v->name, names, 6);
                 char msg[160];
                 snprintf(msg, sizeof msg, "sweep has no option '%s'; its options are jobs, "
-                         "samples, repeat, seeds and prune", v->name);
+                         "samples, repeat, seeds, prune and store", v->name);
                 fx_resolve_error(R, v->name_span, msg);
                 if (sug) {
                     snprintf(msg, sizeof msg, "did you mean '%s'?", sug);
