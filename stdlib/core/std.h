@@ -21,6 +21,8 @@ typedef struct FxStd {
                                 0 until the folder is opened */
     FxValue    point_params; /* the sweep point being run's values (borrowed),
                                 or none */
+    const char *point_key;   /* the sweep point being recorded's store key
+                                (borrowed), or NULL */
     int64_t    epoch_cap;    /* > 0: a pruned sweep's rung stops every run
                                 after this many epochs (marked pruned) */
     int        sweeps;       /* sweep statements run so far (the store's

@@ -172,6 +172,28 @@ int fx_out_begin(FxInterp *I, const FxNode *at)
     return rc;
 }
 
+int fx_out_lists_point(FxInterp *I, const char *key, const char *label)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/runs.jsonl", I->opt.out_dir);
+    size_t len = 0;
+    char *text = fx_read_file(path, &len);
+    int found = 0;
+    for (char *line = text; line && *line && !found;) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        char v[4096];
+        if (line_string(line, "store_key", v, sizeof v) == 0)
+            found = !strcmp(v, key);
+        else if (!strstr(line, "\"status\": \"failed\""))   /* no key (an older fx): the label */
+            found = line_string(line, "label", v, sizeof v) == 0 && !strcmp(v, label);
+        line = end ? end + 1 : line + strlen(line);
+    }
+    free(text);
+    return found;
+}
+
 static void metric(FxBuf *b, const char *name, const double *x, int64_t n)
 {
     if (!x || n <= 0)
@@ -194,6 +216,8 @@ static void manifest_line(FxInterp *I, FxBuf *b, int k, const FxRun *r, FxValue 
     fx_buf_printf(b, ", \"fx\": \"%s\", \"seed\": %llu, \"label\": ", FX_VERSION,
                   (unsigned long long)fx_std(I)->seed);
     fx_json_string(b, r && r->label[0] ? r->label : label ? label : "");
+    if (fx_std(I)->point_key && r)   /* the store's record of the point: DIR/points/KEY.fxp */
+        fx_buf_printf(b, ", \"store_key\": \"%s\"", fx_std(I)->point_key);
     fx_buf_puts(b, ", \"params\": {");
     FxRecord *p = params.type == FX_RECORD ? fx_as_record(params) : NULL;
     for (int i = 0; p && i < p->n; i++) {

@@ -235,6 +235,8 @@ typedef struct Grid {
     FxStore  *store;      /* --out's store, or NULL */
     char    (*keys)[17];  /* per point with a store: its key */
     char     *stored;     /* per point: 1 when the store holds it */
+    char     *unlisted;   /* per point: stored, but its manifest line is missing (a
+                             kill between the record and the line): written again */
     FxPruner  prune;      /* prune: halving(...) or median(...) when pruned is set */
     int       pruned;
     const FxNode *jobs_at; /* the jobs: option, when given */
@@ -252,6 +254,7 @@ static void grid_free(Grid *g)
     free(g->seeds);
     free(g->keys);
     free(g->stored);
+    free(g->unlisted);
     free(g->store_dir);
 }
 
@@ -581,7 +584,8 @@ static int run_point(FxInterp *I, const FxNode *n, const Grid *g, FxEnv *scope,
     return 0;
 }
 
-static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p, int count);
+static void point_record(FxInterp *I, const FxNode *n, const Grid *g, long long k,
+                         const FxSweepPoint *p, int count);
 
 /* A finished point into the store: a repeated point as the list of its
  * repeats' results, as a child process sends it. */
@@ -634,6 +638,8 @@ static int store_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
     FxStd *std = fx_std(I);
     g->keys = fx_xcalloc((size_t)g->points, sizeof *g->keys);
     g->stored = fx_xcalloc((size_t)g->points, sizeof *g->stored);
+    g->unlisted = fx_xcalloc((size_t)g->points, sizeof *g->unlisted);
+    long long unlisted = 0;
     long long found = 0;
     for (long long k = 0; k < g->points; k++) {
         FxSweepPoint p = {0};
@@ -656,6 +662,8 @@ static int store_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
         if (f)
             fclose(f);
         found += g->stored[k];
+        g->unlisted[k] = g->stored[k] && !fx_out_lists_point(I, g->keys[k], p.label);
+        unlisted += g->unlisted[k];
         int rc = g->stored[k] ? 0 : fx_store_stale(I, g->store, n, p.label, g->keys[k],
                                                    std->train_calls, std->data_calls);
         fx_unref(p.params);
@@ -665,6 +673,10 @@ static int store_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g)
     if (found && !I->opt.quiet)
         fprintf(I->out, "sweep: %lld of %lld point%s from the store, %lld to run\n", found,
                 g->points, g->points == 1 ? "" : "s", g->points - found);
+    if (unlisted && !I->opt.quiet)
+        fprintf(I->out, "sweep: %lld stored point%s had no line in %s/runs.jsonl (a kill "
+                "between the two): %s written again\n", unlisted, unlisted == 1 ? "" : "s",
+                I->opt.out_dir, unlisted == 1 ? "its line is" : "their lines are");
     return 0;
 }
 
@@ -685,6 +697,8 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         }
         if (point_from_store(I, g, k, &p)) {
             fx_env_unref(scope);
+            if (g->unlisted[k])
+                point_record(I, n, g, k, &p, 0);
             if (std->median)
                 fx_median_add(std->median, p.result);
             sweep_push(s, &p);
@@ -702,7 +716,7 @@ static void run_points(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSwee
         if (g->keys && !stopped) {
             if (!p.error && !I->interrupt_pending)
                 store_put(I, g, k, &p, train_calls, data_calls);
-            point_record(I, n, &p, 0);
+            point_record(I, n, g, k, &p, 0);
         }
         fx_env_unref(scope);
         if (stopped) {
@@ -1016,8 +1030,10 @@ static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
 /* A point that ran in a child process, in the parent: --strict counts its
  * failure or its diverged runs (counted only in the child), and --out
  * records its runs (each repeat's) or its error. */
-static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p, int count)
+static void point_record(FxInterp *I, const FxNode *n, const Grid *g, long long k,
+                         const FxSweepPoint *p, int count)
 {
+    fx_std(I)->point_key = g->keys ? g->keys[k] : NULL;
     FxRepeats *rp = fx_value_repeats(p->result);
     FxValue seeds = fx_none();
     if (rp && fx_get_field(I, I->field_at, p->result, fx_intern_cstr(&I->intern, "seeds"),
@@ -1044,6 +1060,7 @@ static void point_record(FxInterp *I, const FxNode *n, const FxSweepPoint *p, in
         std->seed = script_seed;
     }
     fx_unref(seeds);
+    std->point_key = NULL;
 }
 
 static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, FxSweep *s,
@@ -1091,8 +1108,8 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
     for (long long k = 0; k < g->points; k++) {
         if (J.have[k] && rc == 0) {
             sweep_push(s, &J.pts[k]);
-            if (!(g->stored && g->stored[k]))
-                point_record(I, n, &J.pts[k], 1);
+            if (!(g->stored && g->stored[k]) || (g->unlisted && g->unlisted[k]))
+                point_record(I, n, g, k, &J.pts[k], !(g->stored && g->stored[k]));
         } else {
             fx_unref(J.pts[k].params);
             point_clear(&J.pts[k]);

@@ -163,6 +163,9 @@ FxValue   fx_curves_new(FxInterp *I, int n, const char *what);
  * reading its manifest, refusing another script's results); errors point
  * at `at`. 0 when there is no --out. */
 int  fx_out_begin(FxInterp *I, const FxNode *at);
+/* 1 when --out's manifest has a line for the stored point KEY (or, on a
+ * line that names no key, for its label). */
+int  fx_out_lists_point(FxInterp *I, const char *key, const char *label);
 /* A finished run (or, with `error`, a failed sweep point) into --out: its
  * history files and its manifest line, with the point's params record
  * (or none) and label. */

@@ -7,5 +7,5 @@ rm -rf ../tmp/exp_out
 ls ../tmp/exp_out; ls ../tmp/exp_out/points | wc -l
 for f in ../tmp/exp_out/*.*; do
     echo "== $(basename "$f")"
-    sed -e 's/"seconds": [^,]*/"seconds": S/' -e 's/"threads": [0-9]*/"threads": T/' -e "s|$(pwd -P)|\$DIR|" "$f"
+    sed -e 's/"seconds": [^,]*/"seconds": S/' -e 's/"threads": [0-9]*/"threads": T/' -e 's/"store_key": "[0-9a-f]*"/"store_key": "K"/' -e "s|$(pwd -P)|\$DIR|" "$f"
 done

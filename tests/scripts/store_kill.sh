@@ -2,7 +2,7 @@
 # 20 times at moments spread over its run, then run to its end. A point
 # kept in DIR/points is never lost nor changed by a later attempt, a point
 # kept before an attempt is never started again by it (its "sweep k/N:"
-# line says "from the store"), the manifest has at most one line per
+# line says "from the store"), the manifest has exactly one line per
 # point, and the results after the last run equal, bit for bit, those of
 # a run that was never killed.
 d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
@@ -48,5 +48,5 @@ cmp -s final.txt clean.txt && echo "after the kills, the results equal the clean
 echo "points kept: $(ls store/points | grep -c '\.fxp$')"
 n=$(grep -c '"status": "ok"' store/runs.jsonl)
 dup=$(grep '"status": "ok"' store/runs.jsonl | sed 's/.*"label": "\([^"]*\)".*/\1/' | sort | uniq -d | wc -l)
-[ "$n" -le 6 ] && [ "$dup" -eq 0 ] && echo "the manifest has at most one line per point"
+[ "$n" -eq 6 ] && [ "$dup" -eq 0 ] && echo "the manifest has exactly one line per point"
 exit 0   # the output above is what is checked
