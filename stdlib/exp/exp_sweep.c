@@ -589,8 +589,8 @@ static void point_record(FxInterp *I, const FxNode *n, const Grid *g, long long 
 
 /* A finished point into the store: a repeated point as the list of its
  * repeats' results, as a child process sends it. */
-static void store_put(FxInterp *I, Grid *g, long long k, const FxSweepPoint *p,
-                      uint64_t start_train, uint64_t start_data)
+static void store_put_as(FxInterp *I, Grid *g, const char *key, const char *label,
+                         const FxSweepPoint *p, uint64_t start_train, uint64_t start_data)
 {
     FxRepeats *rp = fx_value_repeats(p->result);
     FxValue v = fx_ref(p->result);
@@ -601,9 +601,28 @@ static void store_put(FxInterp *I, Grid *g, long long k, const FxSweepPoint *p,
             fx_list_push_value(v, fx_ref(fx_repeats_result(rp, i)));
     }
     FxStd *std = fx_std(I);
-    fx_store_put(I, g->store, g->keys[k], p->label, v, std->train_calls, std->data_calls,
+    fx_store_put(I, g->store, key, label, v, std->train_calls, std->data_calls,
                  start_train, start_data);
     fx_unref(v);
+}
+
+static void store_put(FxInterp *I, Grid *g, long long k, const FxSweepPoint *p,
+                      uint64_t start_train, uint64_t start_data)
+{
+    store_put_as(I, g, g->keys[k], p->label, p, start_train, start_data);
+}
+
+/* A halving rung's record of point k: its key with the rung's epoch cap
+ * (0: to the end) hashed in, and a label of its own, so that it is never
+ * taken for the point's final record (nor its staleness). */
+static void rung_record(const Grid *g, long long k, int64_t cap, const char *label,
+                        char key[17], char *rlabel, size_t cap_label)
+{
+    uint64_t h = 0;
+    fx_hash_bytes(&h, g->keys[k], 16);
+    fx_hash_bytes(&h, &cap, sizeof cap);
+    snprintf(key, 17, "%016llx", (unsigned long long)h);
+    snprintf(rlabel, cap_label, "%s (halving rung: %lld epochs)", label, (long long)cap);
 }
 
 /* --shard i/n: point k, not in the store, is another shard's. */
@@ -762,6 +781,8 @@ typedef struct JobCtx {
     long long     finished;
     const long long *idx;     /* item i is grid point idx[i] */
     const char   *rung;       /* a pruned sweep's rung: " (6 epochs)", else "" */
+    int           halving;    /* the points run halving's rungs */
+    int64_t       cap;        /* the rung's epoch cap (0: to the end) */
 } JobCtx;
 
 static void job_child(void *ctx, long long i, FxBuf *out)
@@ -910,7 +931,13 @@ static void job_done(void *ctx, long long i, const char *bytes, size_t n, int st
         uint64_t tc = std->train_calls, dc = std->data_calls;
         std->train_calls = r.train_calls;
         std->data_calls = r.data_calls;
-        store_put(I, J->g, k, p, J->train_calls, J->data_calls);
+        if (J->halving) {                 /* the rung's run, kept for a rerun's ranking */
+            char key[17], label[300];
+            rung_record(J->g, k, J->cap, p->label, key, label, sizeof label);
+            store_put_as(I, J->g, key, label, p, J->train_calls, J->data_calls);
+        } else {
+            store_put(I, J->g, k, p, J->train_calls, J->data_calls);
+        }
         std->train_calls = tc;
         std->data_calls = dc;
     }
@@ -966,12 +993,38 @@ static int cmp_ranked(const void *a, const void *b)
  * that ends before its rung's cap is complete; one left behind keeps its
  * rung's run, marked pruned. Returns -1 when a point's result cannot be
  * ranked. */
+/* Point k's run of this rung from the store, as a rerun after a kill
+ * finds it: the same result, so the same ranking. */
+static int rung_from_store(JobCtx *J, long long k)
+{
+    FxInterp *I = J->I;
+    if (!J->g->keys)
+        return 0;
+    char key[17], label[300];
+    rung_record(J->g, k, J->cap, J->pts[k].label, key, label, sizeof label);
+    uint64_t tc, dc;
+    if (!fx_store_load(I, J->g->store, key, &J->pts[k].result, &tc, &dc))
+        return 0;
+    J->pts[k].result = as_repeats(I, J->g, J->pts[k].result, J->pts[k].label);
+    J->have[k] = 1;
+    J->finished++;
+    if (k == J->g->points - 1) {
+        J->end_train = tc;
+        J->end_data = dc;
+    }
+    if (!I->opt.quiet)
+        fprintf(I->out, "sweep %lld/%lld: %s%s (from the store)\n", k + 1, J->g->points,
+                J->pts[k].label, J->rung);
+    return 1;
+}
+
 static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
 {
     FxInterp *I = J->I;
     FxStd *std = fx_std(I);
     long long alive_n = J->g->points;
     long long *alive = fx_xcalloc((size_t)alive_n + 1, sizeof *alive);
+    long long *run = fx_xcalloc((size_t)alive_n + 1, sizeof *run);
     Ranked *rank = fx_xcalloc((size_t)alive_n + 1, sizeof *rank);
     for (long long k = 0; k < alive_n; k++)
         alive[k] = k;
@@ -988,9 +1041,17 @@ static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
         J->rung = rung;
         if (!I->opt.quiet)
             fprintf(I->out, "halving: %lld point%s%s\n", alive_n, alive_n == 1 ? "" : "s", rung);
-        for (long long i = 0; i < alive_n; i++)
-            point_clear(&J->pts[alive[i]]);
-        jobs_round(J, alive, alive_n, jobs > alive_n ? (int)alive_n : jobs);
+        J->cap = last ? 0 : cap;
+        long long torun = 0;
+        for (long long i = 0; i < alive_n; i++) {
+            long long k = alive[i];
+            point_clear(&J->pts[k]);
+            if (rung_from_store(J, k))
+                continue;
+            run[torun++] = k;
+        }
+        if (torun)
+            jobs_round(J, run, torun, jobs > torun ? (int)torun : jobs);
         if (I->interrupt_pending || last)
             break;
         long long m = 0;
@@ -1022,7 +1083,20 @@ static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
         cap = cap > INT64_MAX / pr->eta ? INT64_MAX : cap * pr->eta;
     }
     std->epoch_cap = 0;
+    /* every point's outcome, as its final record: a rerun then ranks nothing */
+    for (long long k = 0; rc == 0 && !I->interrupt_pending && J->g->keys && k < J->g->points;
+         k++) {
+        if (J->have[k] && !J->pts[k].error && !J->g->stored[k]) {
+            uint64_t tc = std->train_calls, dc = std->data_calls;
+            std->train_calls = J->end_train;
+            std->data_calls = J->end_data;
+            store_put(I, J->g, k, &J->pts[k], J->train_calls, J->data_calls);
+            std->train_calls = tc;
+            std->data_calls = dc;
+        }
+    }
     free(alive);
+    free(run);
     free(rank);
     return rc;
 }
@@ -1074,6 +1148,10 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
     J.data_calls = J.end_data = std->data_calls;
     int cores = fx_jobs_cores();
     J.threads = I->opt.threads > 0 ? I->opt.threads : (cores / jobs > 1 ? cores / jobs : 1);
+    J.halving = pr != NULL;
+    int all_stored = g->stored != NULL;   /* a halving sweep found whole: nothing to rank */
+    for (long long k = 0; all_stored && k < g->points; k++)
+        all_stored = g->stored[k];
     long long *all = fx_xcalloc((size_t)g->points, sizeof *all);
     long long torun = 0;
     for (long long k = 0; k < g->points; k++) {   /* labels and params, in the parent */
@@ -1085,7 +1163,7 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
         std->data_calls = J.data_calls;
         if (other_shard(I, g, k)) {
             continue;
-        } else if (!pr && point_from_store(I, g, k, &J.pts[k])) {
+        } else if ((!pr || all_stored) && point_from_store(I, g, k, &J.pts[k])) {
             J.have[k] = 1;
             if (k == g->points - 1) {
                 J.end_train = std->train_calls;
@@ -1098,7 +1176,7 @@ static int run_points_jobs(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, Fx
     std->train_calls = J.train_calls;
     std->data_calls = J.data_calls;
     int rc = 0;
-    if (pr)
+    if (pr && !all_stored)
         rc = run_halving(&J, pr, jobs);
     else if (torun)
         jobs_round(&J, all, torun, jobs);
@@ -1236,10 +1314,10 @@ static int sweep_stored(FxInterp *I, const FxNode *n, FxEnv *env, Grid *g, int j
 {
     if (fx_out_begin(I, n))       /* refuse another script's --out before any point */
         return -1;
-    int halving = g->pruned && !g->prune.median;
+    int halving = g->pruned && !g->prune.median;   /* rungs run in child processes */
     FxStore store;
     fx_store_open(I, n, env, &store);
-    g->store = halving ? NULL : &store;   /* halving's rungs rank every point: not kept */
+    g->store = &store;
     if (store_points(I, n, env, g)) {
         fx_store_close(&store);
         return -1;
