@@ -90,7 +90,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/tests/%)
 EXC_BIN    := $(EXC_SRC:examples/c/%.c=$(B)/examples/%)
 
-.PHONY: all deps test-deps test test-cluster unit bench install clean demo fresh-check fuzz coverage failalloc
+.PHONY: all deps test-deps test test-cluster unit bench install clean demo fresh-check fuzz coverage failalloc check-seeds
 .SUFFIXES:
 
 all: fx
@@ -220,6 +220,11 @@ $(B)/bench/diag_probe: tests/bench/diag_probe.c $(B)/libfxrt.a
 $(B)/bench/fma_peak: tests/bench/fma_peak.c
 	@mkdir -p $(@D)
 	$(call say,CC,$<) $(CC) -std=gnu11 -O2 -march=native -ffp-contract=fast -Wall -Wextra -o $@ $<
+
+# The seed examples too slow to repeat over seeds inside make test (s0, a
+# CNN): 10 script seeds, minutes; tests/slow/check_seeds.sh.
+check-seeds: fx
+	@sh tests/slow/check_seeds.sh ./fx
 
 demo: deps
 	@$(MAKE) --no-print-directory fx

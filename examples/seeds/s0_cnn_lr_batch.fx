@@ -56,3 +56,19 @@ assert base.val_loss[-1] > base.val_loss[0], "memorising random labels drives th
 assert noise(fast.batch_loss) > 10 * noise(base.batch_loss), "at lr 0.1 the loss jumps from batch to batch"
 assert fast.accuracy[-1] < 0.2, "at lr 0.1 the network does not even fit the training set"
 assert noise(small.batch_loss) > noise(base.batch_loss), "batch 16 is noisier than batch 64"
+
+# The diagnosis names both: at lr 0.1 the learning rate is too high and
+# the network is stuck at chance (one class for every image); at lr 0.001
+# it memorises, and overfits from the epoch the validation loss turns.
+# `make check-seeds` checks these with 10 other script seeds.
+for r in [fast, runs[3]] {
+    assert contains(r.diagnosis, "lr_too_high"), "at lr 0.1 the diagnosis says lr_too_high"
+    assert r.diagnosis.lr_too_high.numbers[1].name == "train accuracy (last 3 epochs)",
+           "lr 0.1 is stuck predicting one class, not merely high"
+}
+for r in [base, small] {
+    assert contains(r.diagnosis, "memorisation"), "at lr 0.001 the diagnosis says memorisation"
+    assert contains(r.diagnosis, "overfitting"), "at lr 0.001 the diagnosis says overfitting"
+    assert abs(r.diagnosis.overfitting.epoch - (argmin(r.val_loss) + 1)) <= 1,
+           "overfitting from the epoch where val_loss is lowest"
+}
