@@ -25,12 +25,15 @@ print format("noise of the per-batch loss: lr 0.1 {:.4f}, lr 0.001 {:.4f}",
 assert noise(runs[0].batch_loss) > noise(runs[1].batch_loss), "lr 0.1 is noisier"
 assert oscillation(runs[0].loss) > oscillation(runs[1].loss), "lr 0.1 oscillates more per epoch"
 
-# The diagnosis names it: at 0.1 the loss oscillates, for 10 seeds.
+# The diagnosis names it, for 10 seeds: at 0.1 the loss oscillates, or
+# (seed 7) the run spikes and stays stuck, lr_too_high, which folds its
+# oscillation in as a consequence (see DIAGNOSIS OF A RUN in fx(7)).
 diagnose(runs[0])
 for s in range(10) {
     seed s
     let d = random_data(1000, 10, dist: "uniform", classes: 2)
     let r = train net on d, optimizer: adam(lr: 0.1), loss: binary_cross_entropy, epochs: 10,
                 batch: 32, log: "none"
-    assert contains(r.diagnosis, "oscillation"), format("seed {}: lr 0.1 oscillates", s)
+    assert contains(r.diagnosis, "oscillation") or contains(r.diagnosis, "lr_too_high"),
+           format("seed {}: lr 0.1 oscillates", s)
 }

@@ -412,6 +412,12 @@ int fx_diagnose(const FxDiagInput *in, const FxDiagLimits *lim, FxVerdict *out)
             continue;
         if (k == FX_DK_UNDERFITTING && (fired[FX_DK_LR_TOO_HIGH] || fired[FX_DK_SLOW]))
             continue;
+        /* consequences are not causes: the zigzag, the scattered batch
+         * losses and the stall of a run whose learning rate is too high
+         * all come from that learning rate */
+        if ((k == FX_DK_OSCILLATION || k == FX_DK_GRADIENT_NOISE || k == FX_DK_PLATEAU) &&
+            fired[FX_DK_LR_TOO_HIGH])
+            continue;
         if (k == FX_DK_PLATEAU && fired[FX_DK_SLOW])     /* still falling, not stalled */
             continue;
         if (k == FX_DK_VANISHING && fired[FX_DK_DEAD_RELU])  /* dead units pass none */
