@@ -986,13 +986,6 @@ static int cmp_ranked(const void *a, const void *b)
     return (x->k > y->k) - (x->k < y->k);           /* ties: grid order */
 }
 
-/* Successive halving: every point trains min_epochs (the rung's cap),
- * the best 1/eta of those the cap stopped go on with eta times the
- * epochs, retrained from the start (so each history is bit-identical to
- * an unpruned run's), until one is left, which trains to its end. A point
- * that ends before its rung's cap is complete; one left behind keeps its
- * rung's run, marked pruned. Returns -1 when a point's result cannot be
- * ranked. */
 /* Point k's run of this rung from the store, as a rerun after a kill
  * finds it: the same result, so the same ranking. */
 static int rung_from_store(JobCtx *J, long long k)
@@ -1018,6 +1011,13 @@ static int rung_from_store(JobCtx *J, long long k)
     return 1;
 }
 
+/* Successive halving: every point trains min_epochs (the rung's cap),
+ * the best 1/eta of those the cap stopped go on with eta times the
+ * epochs, retrained from the start (so each history is bit-identical to
+ * an unpruned run's), until one is left, which trains to its end. A point
+ * that ends before its rung's cap is complete; one left behind keeps its
+ * rung's run, marked pruned. Returns -1 when a point's result cannot be
+ * ranked. Rungs already in the store are taken from it, not rerun. */
 static int run_halving(JobCtx *J, const FxPruner *pr, int jobs)
 {
     FxInterp *I = J->I;
